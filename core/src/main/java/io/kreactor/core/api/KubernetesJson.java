@@ -1,0 +1,39 @@
+package io.kreactor.core.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one Jackson {@link ObjectMapper} configuration used for Kubernetes JSON everywhere in this library.
+ *
+ * <p>Settings follow what the API server expects and sends: unknown fields are ignored (servers add fields
+ * in every release), nulls are not written (an absent field and a null one differ in a merge patch), and
+ * times are RFC 3339 strings.
+ */
+public final class KubernetesJson {
+
+    private static final ObjectMapper MAPPER = newMapper();
+
+    private KubernetesJson() {
+    }
+
+    /** The shared, fully configured mapper. Thread-safe; do not reconfigure it — call {@link #newMapper()}. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A new mapper with the same configuration, for callers that need to add modules of their own. */
+    public static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addModule(new JavaTimeModule())
+                .build();
+    }
+}

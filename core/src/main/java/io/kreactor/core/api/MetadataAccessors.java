@@ -1,0 +1,180 @@
+package io.kreactor.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the {@link MetadataAccessor} for a type: Jackson trees ({@link JsonNode}) read
+ * {@code /metadata/...}; any other type must have a public {@code getMetadata()} returning an object with
+ * {@code getName()}, {@code getNamespace()}, {@code getResourceVersion()}, {@code getUid()},
+ * {@code getLabels()} and {@code getAnnotations()} — as fabric8's {@code HasMetadata}/{@code ObjectMeta} do.
+ * Accessors are built once per class with method handles, so reading is as cheap as a direct call.
+ */
+public final class MetadataAccessors {
+
+    private static final Map<Class<?>, MetadataAccessor<?>> CACHE = new ConcurrentHashMap<>();
+
+    private MetadataAccessors() {
+    }
+
+    /**
+     * The accessor for objects of {@code type}.
+     *
+     * @throws IllegalArgumentException naming the type when it has no usable {@code getMetadata()}
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> MetadataAccessor<T> forType(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return (MetadataAccessor<T>) CACHE.computeIfAbsent(type, MetadataAccessors::build);
+    }
+
+    private static MetadataAccessor<?> build(Class<?> type) {
+        if (JsonNode.class.isAssignableFrom(type)) {
+            return new JsonNodeAccessor();
+        }
+        if (UnstructuredMetadata.class.isAssignableFrom(type)) {
+            return new UnstructuredAccessor();
+        }
+        return BeanAccessor.of(type);
+    }
+
+    /** Objects that expose their metadata as a Jackson tree (the dynamic client's untyped objects). */
+    public interface UnstructuredMetadata {
+        /** The object's {@code metadata} node, or a missing node. */
+        JsonNode metadataNode();
+    }
+
+    private static String text(JsonNode meta, String field) {
+        JsonNode n = meta.path(field);
+        return n.isTextual() ? n.asText() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> stringMap(JsonNode meta, String field) {
+        JsonNode n = meta.path(field);
+        return n.isObject() ? KubernetesJson.mapper().convertValue(n, Map.class) : Map.of();
+    }
+
+    private abstract static class TreeAccessor<T> implements MetadataAccessor<T> {
+        abstract JsonNode meta(T o);
+
+        @Override
+        public String namespace(T o) {
+            return text(meta(o), "namespace");
+        }
+
+        @Override
+        public String name(T o) {
+            return text(meta(o), "name");
+        }
+
+        @Override
+        public String resourceVersion(T o) {
+            return text(meta(o), "resourceVersion");
+        }
+
+        @Override
+        public String uid(T o) {
+            return text(meta(o), "uid");
+        }
+
+        @Override
+        public Map<String, String> labels(T o) {
+            return stringMap(meta(o), "labels");
+        }
+
+        @Override
+        public Map<String, String> annotations(T o) {
+            return stringMap(meta(o), "annotations");
+        }
+    }
+
+    private static final class JsonNodeAccessor extends TreeAccessor<JsonNode> {
+        @Override
+        JsonNode meta(JsonNode o) {
+            return o.path("metadata");
+        }
+    }
+
+    private static final class UnstructuredAccessor extends TreeAccessor<UnstructuredMetadata> {
+        @Override
+        JsonNode meta(UnstructuredMetadata o) {
+            return o.metadataNode();
+        }
+    }
+
+    private record BeanAccessor<T>(MethodHandle metadata, MethodHandle name, MethodHandle namespace,
+                                   MethodHandle resourceVersion, MethodHandle uid, MethodHandle labels,
+                                   MethodHandle annotations) implements MetadataAccessor<T> {
+
+        static <T> BeanAccessor<T> of(Class<T> type) {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            try {
+                var getMetadata = type.getMethod("getMetadata");
+                Class<?> metaType = getMetadata.getReturnType();
+                MethodHandle meta = lookup.unreflect(getMetadata).asType(MethodType.methodType(Object.class, Object.class));
+                return new BeanAccessor<>(meta, getter(lookup, metaType, "getName"), getter(lookup, metaType, "getNamespace"),
+                        getter(lookup, metaType, "getResourceVersion"), getter(lookup, metaType, "getUid"),
+                        getter(lookup, metaType, "getLabels"), getter(lookup, metaType, "getAnnotations"));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(type.getName() + " has no public getMetadata() with getName(), getNamespace(), "
+                        + "getResourceVersion(), getUid(), getLabels() and getAnnotations(); use a fabric8 model type, a JsonNode "
+                        + "or an UnstructuredMetadata", e);
+            }
+        }
+
+        private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> metaType, String name) throws ReflectiveOperationException {
+            return lookup.unreflect(metaType.getMethod(name)).asType(MethodType.methodType(Object.class, Object.class));
+        }
+
+        private Object read(MethodHandle getter, T o) {
+            try {
+                Object m = metadata.invokeExact((Object) o);
+                return m == null ? null : getter.invokeExact(m);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException(t);
+            }
+        }
+
+        @Override
+        public String namespace(T o) {
+            return (String) read(namespace, o);
+        }
+
+        @Override
+        public String name(T o) {
+            return (String) read(name, o);
+        }
+
+        @Override
+        public String resourceVersion(T o) {
+            return (String) read(resourceVersion, o);
+        }
+
+        @Override
+        public String uid(T o) {
+            return (String) read(uid, o);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, String> labels(T o) {
+            Map<String, String> m = (Map<String, String>) read(labels, o);
+            return m == null ? Map.of() : m;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, String> annotations(T o) {
+            Map<String, String> m = (Map<String, String>) read(annotations, o);
+            return m == null ? Map.of() : m;
+        }
+    }
+}
