@@ -1,5 +1,6 @@
 package io.kreactor.core.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -26,6 +27,7 @@ public record Preconditions(String uid, String resourceVersion) {
     }
 
     /** True when neither field is set, so the preconditions check nothing. */
+    @JsonIgnore
     public boolean isEmpty() {
         return (uid == null || uid.isEmpty()) && (resourceVersion == null || resourceVersion.isEmpty());
     }
