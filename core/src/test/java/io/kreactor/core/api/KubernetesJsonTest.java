@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KubernetesJsonTest {
@@ -27,6 +29,14 @@ class KubernetesJsonTest {
     @Test
     void nullsAreNotWrittenSoAMergePatchDeletesNothingByAccident() throws Exception {
         assertThat(mapper.writeValueAsString(new Meta("web", null, null))).isEqualTo("{\"name\":\"web\"}");
+    }
+
+    @Test
+    void nullMapEntriesAreWrittenSoAMergePatchCanDeleteAKey() throws Exception {
+        Map<String, Object> labels = new HashMap<>();
+        labels.put("app", null);
+        Map<String, Object> patch = Map.of("metadata", Map.of("labels", labels));
+        assertThat(mapper.writeValueAsString(patch)).isEqualTo("{\"metadata\":{\"labels\":{\"app\":null}}}");
     }
 
     @Test

@@ -178,7 +178,7 @@ class UnstructuredTest {
     @Test
     void nothingReturnedCanChangeTheInstance() {
         Unstructured u = Unstructured.parse(DEPLOYMENT);
-        ((ObjectNode) u.toJsonNode()).put("kind", "Hacked");
+        u.toJsonNode().put("kind", "Hacked");
         ((ObjectNode) u.metadataNode()).put("name", "hacked");
         u.ownerReferences().removeAll();
         ((ObjectNode) u.nested("spec")).put("replicas", 99);
