@@ -50,14 +50,28 @@ final class ExecCredentialAuth implements AuthProvider {
                         + " terminal to give it; use a plugin configuration that works non-interactively"));
             }
             return Mono.using(() -> ExecPluginProcess.start(config, execInfo, plugin),
-                            process -> Mono.fromCallable(process::awaitOutput),
+                            process -> Mono.fromCallable(() -> awaitQuietly(process)),
                             ExecPluginProcess::close)
                     .subscribeOn(Schedulers.boundedElastic())
                     .timeout(timeout)
                     .onErrorMap(TimeoutException.class, e -> new ConfigException(plugin + " did not finish within "
-                            + timeout.toSeconds() + "s"))
+                            + timeout.toMillis() + " ms"))
+                    .switchIfEmpty(Mono.error(() -> new ConfigException(plugin + " was interrupted")))
                     .map(stdout -> ExecCredential.parse(stdout, config.apiVersion(), plugin));
         });
+    }
+
+    /**
+     * The plugin's output, or null when the waiting thread was interrupted — which happens when the run is
+     * cancelled (timeout), where an error would only be logged as dropped.
+     */
+    private static byte[] awaitQuietly(ExecPluginProcess process) throws java.io.IOException {
+        try {
+            return process.awaitOutput();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ final class ExecPluginProcess implements AutoCloseable {
     private final Process process;
     private final Path stderrFile;
     private final String plugin;
+    private volatile boolean closed;
 
     private ExecPluginProcess(Process process, Path stderrFile, String plugin) {
         this.process = process;
@@ -58,11 +59,28 @@ final class ExecPluginProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the plugin to finish and returns its standard output; fails when it exits with an error. */
+    /**
+     * Waits for the plugin to finish and returns its standard output; fails when it exits with an error. Returns
+     * null when the run was {@linkplain #close() given up} meanwhile: nobody waits for the outcome any more.
+     */
     byte[] awaitOutput() throws IOException, InterruptedException {
+        try {
+            return collect();
+        } catch (IOException | ConfigException e) {
+            if (closed) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private byte[] collect() throws IOException, InterruptedException {
         process.getOutputStream().close();
         byte[] stdout = readCapped(process.getInputStream());
         int exitCode = process.waitFor();
+        if (closed) {
+            return null;
+        }
         if (exitCode != 0) {
             String stderr = stderr();
             throw new ConfigException(plugin + " exited with code " + exitCode
@@ -96,6 +114,7 @@ final class ExecPluginProcess implements AutoCloseable {
     /** Kills the plugin if it still runs and removes the captured stderr. */
     @Override
     public void close() {
+        closed = true;
         process.destroyForcibly();
         deleteQuietly(stderrFile);
     }
