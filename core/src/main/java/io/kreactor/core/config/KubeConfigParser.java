@@ -55,10 +55,11 @@ final class KubeConfigParser {
             options.setAllowRecursiveKeys(false);
             document = new Yaml(new SafeConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String where = mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw new ConfigException("kubeconfig " + file + " is not valid YAML" + where + ": " + problem, e);
+            String context = e.getProblem() != null && e.getContext() != null
+                    ? " (" + e.getContext() + at(e.getContextMark()) + ")" : "";
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw new ConfigException("kubeconfig " + file + " is not valid YAML" + at(mark) + ": " + problem + context, e);
         } catch (YAMLException e) {
             throw new ConfigException("kubeconfig " + file + " is not valid YAML: " + e.getMessage(), e);
         }
@@ -74,6 +75,10 @@ final class KubeConfigParser {
                 named(top, "users", "user", KubeConfigParser::user),
                 named(top, "contexts", "context", KubeConfigParser::context),
                 top.string("current-context"));
+    }
+
+    private static String at(Mark mark) {
+        return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
     private static <T> Map<String, T> named(YamlFields top, String listKey, String itemKey,
