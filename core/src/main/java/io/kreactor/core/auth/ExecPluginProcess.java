@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One run of an exec credential plugin: started with the stanza's arguments and environment plus
@@ -111,12 +112,15 @@ final class ExecPluginProcess implements AutoCloseable {
         }
     }
 
-    /** Kills the plugin if it still runs and removes the captured stderr. */
+    /**
+     * Kills the plugin if it still runs and removes the captured stderr. May be called from any thread (a timeout
+     * or cancellation), so the file deletion is handed to the bounded-elastic scheduler.
+     */
     @Override
     public void close() {
         closed = true;
         process.destroyForcibly();
-        deleteQuietly(stderrFile);
+        Schedulers.boundedElastic().schedule(() -> deleteQuietly(stderrFile));
     }
 
     private static void deleteQuietly(Path file) {
