@@ -261,11 +261,13 @@ class ExecCredentialAuthTest {
 
     @Test
     void toStringHidesTheTokenAndEnvironmentValues() throws IOException {
-        Path command = plugin(credential(ExecConfig.V1, "{\"token\":\"hidden-token\"}"));
-        AuthProvider auth = auth(config(command, ExecConfig.V1, InteractiveMode.NEVER, false, List.of()));
-        expectHeader(auth, "Bearer hidden-token");
+        Path command = plugin(credential(ExecConfig.V1, "{\"token\":\"hidden-token-$API_KEY\"}"));
+        AuthProvider auth = auth(new ExecConfig(command.toString(), List.of(),
+                Map.of("DIR", dir.toString(), "API_KEY", "env-secret-value"), ExecConfig.V1, InteractiveMode.NEVER,
+                false, null));
+        expectHeader(auth, "Bearer hidden-token-env-secret-value");
 
-        assertThat(auth.toString()).contains(command.toString()).contains("DIR").doesNotContain("hidden-token")
-                .doesNotContain(dir.toString() + ",");
+        assertThat(auth.toString()).contains(command.toString()).contains("API_KEY")
+                .doesNotContain("hidden-token").doesNotContain("env-secret-value");
     }
 }

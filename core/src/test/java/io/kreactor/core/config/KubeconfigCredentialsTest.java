@@ -162,7 +162,11 @@ class KubeconfigCredentialsTest {
 
     @Test
     void basicAuthAndOidcIdToken() {
-        expectHeader(load("server: https://a:1", "username: admin\npassword: hunter2"), "Basic YWRtaW46aHVudGVyMg==");
+        ClientConfig basic = load("server: https://a:1\nproxy-url: http://proxyuser:proxypass@proxy:3128",
+                "username: admin\npassword: hunter2");
+        expectHeader(basic, "Basic YWRtaW46aHVudGVyMg==");
+        assertThat(basic.proxy().username()).isEqualTo("proxyuser");
+        assertThat(basic.toString()).contains("admin").doesNotContain("hunter2").doesNotContain("proxypass");
 
         ClientConfig oidc = load("server: https://a:1", """
                 auth-provider:
