@@ -232,6 +232,16 @@ class ExecCredentialAuthTest {
     }
 
     @Test
+    void commandLookedUpOnThePathThatIsNotThereFailsWithTheInstallHint() {
+        ExecConfig config = new ExecConfig("kreactor-no-such-credential-plugin", List.of(), Map.of(), ExecConfig.V1BETA1,
+                InteractiveMode.IF_AVAILABLE, false, "See https://example.invalid/install");
+
+        expectFailure(auth(config), "exec plugin 'kreactor-no-such-credential-plugin' (users[name=alice].user.exec)"
+                + " cannot be run: executable 'kreactor-no-such-credential-plugin' was not found",
+                "\nSee https://example.invalid/install");
+    }
+
+    @Test
     void interactiveModeAlwaysFailsBecauseThereIsNoTerminal() throws IOException {
         Path command = plugin(credential(ExecConfig.V1, "{\"token\":\"t\"}"));
 
