@@ -11,8 +11,8 @@ import java.util.Objects;
  * the client behaves (namespace, rate limit, timeouts, retries). The counterpart of client-go's
  * {@code rest.Config}.
  *
- * <p>Immutable. Build one with {@link #builder(URI)}, load one with {@code KubeConfigLoader} /
- * {@code ClientConfigs}, and derive variants with the {@code withX} methods or {@link #mutate()}.
+ * <p>Immutable. Build one with {@link #builder(URI)}, load one from kubeconfig files or the pod's service account
+ * with {@link ClientConfigs}, and derive variants with the {@code withX} methods or {@link #mutate()}.
  * {@link #toString()} never shows credentials.
  */
 public final class ClientConfig {
