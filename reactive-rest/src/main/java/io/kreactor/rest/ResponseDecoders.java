@@ -53,7 +53,8 @@ final class ResponseDecoders {
                                          TransportRequest request) {
         return Flux.defer(() -> {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
-            return body.concatMapIterable(buf -> {
+            // Each buffer is only valid during onNext: split it into events right there, queue only the events.
+            return body.map(buf -> {
                 List<WatchEvent<T>> events = new ArrayList<>();
                 for (int i = buf.readerIndex(); i < buf.writerIndex(); i++) {
                     byte b = buf.getByte(i);
@@ -70,7 +71,7 @@ final class ResponseDecoders {
                     }
                 }
                 return events;
-            });
+            }).concatMapIterable(events -> events, 1);
         });
     }
 
