@@ -12,7 +12,6 @@ import io.kreactor.rest.transport.ApiErrors;
 import io.kreactor.rest.transport.ClientResponse;
 import io.kreactor.rest.transport.HttpTransport;
 import io.kreactor.rest.transport.TransportRequest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -333,18 +332,21 @@ final class DefaultRequest implements Request {
             if (!ApiErrors.isSuccess(response.statusCode())) {
                 return ApiErrors.toError(response, request, mapper);
             }
-            return response.aggregate(client.config().maxObjectSizeBytes(), false)
-                    .flatMap(bytes -> bytes.length == 0 ? Mono.<T>empty() : Mono.just(decode(request, bytes, type)));
+            return client.decoder().<T>decodeValue(response.body(), type)
+                    .onErrorMap(e -> named(request, e, "cannot decode the response body as " + type.toCanonical() + ": "));
         }));
     }
 
-    private <T> T decode(TransportRequest request, byte[] bytes, JavaType type) {
-        try {
-            return mapper.readValue(bytes, type);
-        } catch (IOException e) {
-            throw new TransportException(request.describe() + ": cannot decode the response body as "
-                    + type.toCanonical() + ": " + e.getMessage(), e);
+    /**
+     * Failures of the body stream already name the request; a decoder's failure gets the request and what was
+     * being decoded in front of its message.
+     */
+    private static Throwable named(TransportRequest request, Throwable e, String what) {
+        if (e instanceof io.kreactor.core.errors.KubernetesException && e.getMessage() != null
+                && e.getMessage().startsWith(request.describe())) {
+            return e;
         }
+        return new TransportException(request.describe() + ": " + what + e.getMessage(), e);
     }
 
     @Override
@@ -369,7 +371,8 @@ final class DefaultRequest implements Request {
     @Override
     public <T> Flux<ListElement<T>> list(JavaType itemType) {
         return stream(false, Map.of(), JSON, (request, response) ->
-                ResponseDecoders.list(response.body(), itemType, mapper, client.config().maxObjectSizeBytes(), request));
+                client.decoder().<T>decodeList(response.body(), itemType)
+                        .onErrorMap(e -> named(request, e, "cannot decode the list: ")));
     }
 
     @Override
@@ -380,7 +383,8 @@ final class DefaultRequest implements Request {
     @Override
     public <T> Flux<WatchEvent<T>> watch(JavaType objectType) {
         return stream(true, Map.of("watch", "true"), JSON, (request, response) ->
-                ResponseDecoders.watch(response.body(), objectType, mapper, client.config().maxObjectSizeBytes(), request));
+                client.decoder().<T>decodeWatch(response.body(), objectType)
+                        .onErrorMap(e -> named(request, e, "cannot decode the watch stream: ")));
     }
 
     @Override

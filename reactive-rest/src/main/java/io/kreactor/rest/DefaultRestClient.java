@@ -3,6 +3,7 @@ package io.kreactor.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kreactor.core.api.KubernetesJson;
 import io.kreactor.core.config.ClientConfig;
+import io.kreactor.rest.codec.JsonStreamDecoder;
 import io.kreactor.rest.transport.HttpTransport;
 import java.util.Objects;
 
@@ -12,6 +13,7 @@ final class DefaultRestClient implements RestClient {
     private final ClientConfig config;
     private final HttpTransport transport;
     private final ObjectMapper mapper;
+    private final JsonStreamDecoder decoder;
 
     DefaultRestClient(ClientConfig config, WarningHandler warnings) {
         this(HttpTransport.create(Objects.requireNonNull(config, "config"), Objects.requireNonNull(warnings, "warnings")));
@@ -21,6 +23,12 @@ final class DefaultRestClient implements RestClient {
         this.config = transport.config();
         this.transport = transport;
         this.mapper = KubernetesJson.mapper();
+        this.decoder = new JsonStreamDecoder(mapper, config.maxObjectSizeBytes());
+    }
+
+    /** The streaming decoder for list, watch and value bodies, capped at the configured object size. */
+    JsonStreamDecoder decoder() {
+        return decoder;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.kreactor.rest.transport;
 import io.kreactor.core.config.ClientConfig;
 import io.kreactor.core.errors.TransportException;
 import io.kreactor.rest.WarningHandler;
+import io.kreactor.rest.ratelimit.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +63,8 @@ public final class HttpTransport implements Disposable {
     static List<ExchangeFilter> filters(ClientConfig config, WarningHandler warnings, Scheduler scheduler) {
         return List.of(
                 new RetryFilter(config.maxRetries(), scheduler),
+                new RateLimitFilter(config.qps() > 0 ? RateLimiter.tokenBucket(config.qps(), config.burst(), scheduler)
+                        : RateLimiter.unlimited()),
                 new AuthFilter(config.auth()),
                 new WarningFilter(warnings));
     }
