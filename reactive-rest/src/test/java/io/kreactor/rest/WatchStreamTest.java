@@ -41,7 +41,8 @@ import reactor.test.StepVerifier;
  */
 class WatchStreamTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PODS = "/api/v1/namespaces/ns/pods";
 
     private static DisposableServer server;
