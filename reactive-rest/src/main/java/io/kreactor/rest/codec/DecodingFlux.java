@@ -39,9 +39,17 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
 
     private final Supplier<JsonBodyScanner<R>> scanners;
 
-    DecodingFlux(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+    private DecodingFlux(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
         super(body);
         this.scanners = scanners;
+    }
+
+    /**
+     * Decodes {@code body} with a fresh scanner from {@code scanners} per subscription, passing through the
+     * assembly hooks so {@code checkpoint()} and {@code Hooks.onOperatorDebug()} see this operator.
+     */
+    static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+        return onAssembly(new DecodingFlux<>(body, scanners));
     }
 
     @Override
