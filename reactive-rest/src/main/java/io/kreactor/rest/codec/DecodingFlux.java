@@ -12,7 +12,6 @@ import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;
-import reactor.util.annotation.Nullable;
 import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
@@ -144,7 +143,8 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
             terminate(null);
         }
 
-        private void terminate(@Nullable Throwable e) {
+        /** Ends the stream once the queue is drained: with {@code e}, or normally when it is null. */
+        private void terminate(Throwable e) {
             error = e;
             done = true;
             drain();
@@ -237,7 +237,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
         }
 
         @Override
-        @Nullable
+        @SuppressWarnings("rawtypes")
         public Object scanUnsafe(Attr key) {
             if (key == Attr.PARENT) {
                 return upstream;
