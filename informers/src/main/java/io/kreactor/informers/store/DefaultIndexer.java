@@ -107,10 +107,12 @@ final class DefaultIndexer<T> implements Indexer<T> {
     @Override
     public List<T> byIndex(String indexName, String indexedValue) {
         Snapshot<T> s = snapshot;
+        IndexFunction<T> fn = indexFunction(indexName);
         List<T> result = new ArrayList<>();
         for (String key : keysIn(s, indexName, indexedValue)) {
             T o = s.items().get(key);
-            if (o != null) {
+            // Re-check: a concurrent write may have replaced the object but not yet its index entries.
+            if (o != null && fn.values(o).contains(indexedValue)) {
                 result.add(o);
             }
         }
@@ -126,14 +128,15 @@ final class DefaultIndexer<T> implements Indexer<T> {
     public List<T> index(String indexName, T object) {
         IndexFunction<T> fn = indexFunction(indexName);
         Snapshot<T> s = snapshot;
+        Collection<String> values = fn.values(object);
         Set<String> keys = new java.util.LinkedHashSet<>();
-        for (String value : fn.values(object)) {
+        for (String value : values) {
             keys.addAll(keysIn(s, indexName, value));
         }
         List<T> result = new ArrayList<>();
         for (String key : keys) {
             T o = s.items().get(key);
-            if (o != null) {
+            if (o != null && !java.util.Collections.disjoint(fn.values(o), values)) {
                 result.add(o);
             }
         }

@@ -16,8 +16,8 @@ import java.util.function.Function;
  * <p>Concurrency: one writer at a time (writes are serialized), any number of readers that never wait for a
  * writer. Single writes update concurrent maps in place; {@link #replace} builds a complete new snapshot and
  * swaps it in with one volatile write, so a reader sees either the old state or the new one. A reader may
- * observe a single write half-applied between the item map and an index (an index hit whose object is
- * already gone is skipped), never a torn object.
+ * not see a single write atomically across the item map and the indices; {@link #byIndex} re-checks each
+ * hit against the index function, so it never returns an object that does not match.
  *
  * <p>Objects in the cache are shared: treat them as read-only.
  *
