@@ -1,5 +1,6 @@
 package io.kreactor.core.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -41,6 +42,7 @@ public record GroupVersion(String group, String version) {
     }
 
     /** True for the legacy core group, whose URLs start with {@code /api} instead of {@code /apis}. */
+    @JsonIgnore
     public boolean isCore() {
         return group.isEmpty();
     }

@@ -32,7 +32,9 @@ public final class KubernetesJson {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                // Null properties are left out, but a null Map entry is written: in a merge patch built as a
+                // Map, {"labels":{"app":null}} is how a caller deletes a key.
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
                 .addModule(new JavaTimeModule())
                 .build();
     }

@@ -1,5 +1,6 @@
 package io.kreactor.core.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -10,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the {@link MetadataAccessor} for a type: Jackson trees ({@link JsonNode}) read
- * {@code /metadata/...}; any other type must have a public {@code getMetadata()} returning an object with
+ * {@code /metadata/...}; {@link Unstructured} and other {@link UnstructuredMetadata} read their metadata tree;
+ * any other type must have a public {@code getMetadata()} returning an object with
  * {@code getName()}, {@code getNamespace()}, {@code getResourceVersion()}, {@code getUid()},
  * {@code getLabels()} and {@code getAnnotations()} — as fabric8's {@code HasMetadata}/{@code ObjectMeta} do.
  * Accessors are built once per class with method handles, so reading is as cheap as a direct call.
@@ -18,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MetadataAccessors {
 
     private static final Map<Class<?>, MetadataAccessor<?>> CACHE = new ConcurrentHashMap<>();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
 
     private MetadataAccessors() {
     }
@@ -37,6 +41,9 @@ public final class MetadataAccessors {
         if (JsonNode.class.isAssignableFrom(type)) {
             return new JsonNodeAccessor();
         }
+        if (Unstructured.class.isAssignableFrom(type)) {
+            return new UnstructuredObjectAccessor();
+        }
         if (UnstructuredMetadata.class.isAssignableFrom(type)) {
             return new UnstructuredAccessor();
         }
@@ -54,10 +61,11 @@ public final class MetadataAccessors {
         return n.isTextual() ? n.asText() : null;
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> stringMap(JsonNode meta, String field) {
         JsonNode n = meta.path(field);
-        return n.isObject() ? KubernetesJson.mapper().convertValue(n, Map.class) : Map.of();
+        // Converting to Map<String, String> (not a raw Map) makes a malformed non-string value text instead of
+        // an Integer hiding in a Map<String, String> until someone reads it.
+        return n.isObject() ? KubernetesJson.mapper().convertValue(n, STRING_MAP) : Map.of();
     }
 
     private abstract static class TreeAccessor<T> implements MetadataAccessor<T> {
@@ -105,6 +113,39 @@ public final class MetadataAccessors {
         @Override
         JsonNode meta(UnstructuredMetadata o) {
             return o.metadataNode();
+        }
+    }
+
+    /** Reads {@link Unstructured}'s own tree directly: its {@code metadataNode()} is a defensive copy. */
+    private static final class UnstructuredObjectAccessor implements MetadataAccessor<Unstructured> {
+        @Override
+        public String namespace(Unstructured o) {
+            return o.namespace();
+        }
+
+        @Override
+        public String name(Unstructured o) {
+            return o.name();
+        }
+
+        @Override
+        public String resourceVersion(Unstructured o) {
+            return o.resourceVersion();
+        }
+
+        @Override
+        public String uid(Unstructured o) {
+            return o.uid();
+        }
+
+        @Override
+        public Map<String, String> labels(Unstructured o) {
+            return o.labels();
+        }
+
+        @Override
+        public Map<String, String> annotations(Unstructured o) {
+            return o.annotations();
         }
     }
 

@@ -13,12 +13,13 @@ import java.util.List;
  * @param message    a human-readable description
  * @param reason     a machine-readable {@code StatusReason} such as {@code NotFound}, {@code Conflict}, {@code Expired}
  * @param details    the object the failure is about, with field causes; may be null
- * @param code       the HTTP status code this Status stands for (0 when absent)
+ * @param code       the HTTP status code this Status stands for (0 when absent; 0 is not written, as the
+ *                   server's {@code omitempty} does)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Status(String kind, String apiVersion, String status, String message, String reason,
-                     Details details, int code) {
+                     Details details, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int code) {
 
     /** {@code status} value of a failure. */
     public static final String FAILURE = "Failure";
@@ -38,12 +39,12 @@ public record Status(String kind, String apiVersion, String status, String messa
      * @param kind              the object's kind (or resource)
      * @param uid               the object's uid
      * @param causes            field-level causes, for {@code Invalid} especially
-     * @param retryAfterSeconds seconds to wait before retrying (0 when absent)
+     * @param retryAfterSeconds seconds to wait before retrying (0 when absent, and then not written)
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Details(String name, String group, String kind, String uid, List<Cause> causes,
-                          int retryAfterSeconds) {
+                          @JsonInclude(JsonInclude.Include.NON_DEFAULT) int retryAfterSeconds) {
     }
 
     /**

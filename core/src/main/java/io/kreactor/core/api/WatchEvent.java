@@ -1,5 +1,6 @@
 package io.kreactor.core.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -38,6 +39,7 @@ public record WatchEvent<T>(WatchEventType type, T object, Status status) {
     }
 
     /** True when this is an ERROR event. */
+    @JsonIgnore
     public boolean isError() {
         return type == WatchEventType.ERROR;
     }
