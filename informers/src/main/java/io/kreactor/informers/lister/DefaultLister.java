@@ -1,6 +1,7 @@
 package io.kreactor.informers.lister;
 
 import io.kreactor.core.api.MetadataAccessor;
+import io.kreactor.core.selector.LabelSelector;
 import io.kreactor.informers.store.Indexer;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ final class DefaultLister<T> implements Lister<T>, NamespaceLister<T> {
     public List<T> list(Predicate<Map<String, String>> labelSelector) {
         Objects.requireNonNull(labelSelector, "labelSelector");
         return list().stream().filter(o -> labelSelector.test(accessor.labels(o))).toList();
+    }
+
+    @Override
+    public List<T> list(LabelSelector selector) {
+        Objects.requireNonNull(selector, "selector");
+        return list(selector::matches);
     }
 
     @Override

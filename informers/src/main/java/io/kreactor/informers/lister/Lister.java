@@ -2,6 +2,7 @@ package io.kreactor.informers.lister;
 
 import io.kreactor.core.api.MetadataAccessor;
 import io.kreactor.informers.store.Indexer;
+import io.kreactor.core.selector.LabelSelector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,12 @@ public interface Lister<T> {
 
     /** The cached objects whose labels satisfy {@code labelSelector} (e.g. a parsed label selector's {@code matches}). */
     List<T> list(Predicate<Map<String, String>> labelSelector);
+
+    /** The cached objects that {@code selector} matches. */
+    default List<T> list(LabelSelector selector) {
+        java.util.Objects.requireNonNull(selector, "selector");
+        return list(selector::matches);
+    }
 
     /** The cluster-scoped object named {@code name} (for namespaced objects use {@link #namespace}). */
     Optional<T> get(String name);

@@ -1,5 +1,6 @@
 package io.kreactor.informers.lister;
 
+import io.kreactor.core.selector.LabelSelector;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,12 @@ public interface NamespaceLister<T> {
 
     /** The cached objects in this namespace whose labels satisfy {@code labelSelector}. */
     List<T> list(Predicate<Map<String, String>> labelSelector);
+
+    /** The cached objects in this namespace that {@code selector} matches. */
+    default List<T> list(LabelSelector selector) {
+        java.util.Objects.requireNonNull(selector, "selector");
+        return list(selector::matches);
+    }
 
     /** The object named {@code name} in this namespace. */
     Optional<T> get(String name);

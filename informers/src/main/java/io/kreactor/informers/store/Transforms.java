@@ -3,6 +3,7 @@ package io.kreactor.informers.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kreactor.core.api.MetadataAccessors;
+import io.kreactor.core.api.Unstructured;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -22,9 +23,10 @@ public final class Transforms {
     /**
      * Drops {@code metadata.managedFields}, which server-side apply fills with bookkeeping that is often
      * larger than the object and that controllers rarely read — the transform client-go users install most.
-     * Works for Jackson trees ({@link JsonNode}), for untyped objects exposing their metadata as a tree
-     * ({@link MetadataAccessors.UnstructuredMetadata}), and for typed objects whose {@code getMetadata()}
-     * returns a bean with {@code setManagedFields(List)} (fabric8's {@code ObjectMeta}).
+     * Works for Jackson trees ({@link JsonNode}, changed in place), for {@link Unstructured} (immutable, so a
+     * trimmed copy is returned), for other untyped objects whose {@link MetadataAccessors.UnstructuredMetadata#metadataNode()}
+     * is their live tree (changed in place), and for typed objects whose {@code getMetadata()} returns a bean
+     * with {@code setManagedFields(List)} (fabric8's {@code ObjectMeta}, changed in place).
      *
      * @throws IllegalArgumentException naming {@code type} when it is none of these
      */
@@ -34,6 +36,18 @@ public final class Transforms {
             return o -> {
                 removeManagedFields(((JsonNode) o).path("metadata"));
                 return o;
+            };
+        }
+        if (Unstructured.class.isAssignableFrom(type)) {
+            // Unstructured is immutable: rebuild it (two tree copies), but only when there is something to drop.
+            return o -> {
+                Unstructured u = (Unstructured) o;
+                if (!u.metadataNode().has("managedFields")) {
+                    return o;
+                }
+                ObjectNode tree = u.toJsonNode();
+                removeManagedFields(tree.path("metadata"));
+                return type.cast(Unstructured.of(tree));
             };
         }
         if (MetadataAccessors.UnstructuredMetadata.class.isAssignableFrom(type)) {
