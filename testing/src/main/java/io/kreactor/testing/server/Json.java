@@ -13,6 +13,17 @@ final class Json {
 
     static final ObjectMapper MAPPER = KubernetesJson.mapper();
 
+    static {
+        // Jackson builds and caches its (de)serializers on first use under a lock; do that now, on the thread that
+        // loads this class, so that event-loop threads only ever hit the caches.
+        try {
+            MAPPER.writeValueAsBytes(MAPPER.readTree("{\"a\":[1,\"b\",true,null,1.5,{}]}"));
+            MAPPER.writeValueAsString(MAPPER.createArrayNode());
+        } catch (JsonProcessingException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Json() {
     }
 

@@ -2,7 +2,7 @@ package io.kreactor.testing.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,6 @@ final class ObjectRules {
             Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
     private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private ObjectRules() {
     }
@@ -92,10 +91,21 @@ final class ObjectRules {
         }
     }
 
+    /**
+     * A version-4 UUID from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} reads {@code /dev/urandom}, which is
+     * blocking I/O on the event loop this runs on.
+     */
+    private static UUID randomUid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
+    }
+
     private static String randomSuffix() {
         StringBuilder out = new StringBuilder(5);
         for (int i = 0; i < 5; i++) {
-            out.append(SUFFIX_ALPHABET.charAt(RANDOM.nextInt(SUFFIX_ALPHABET.length())));
+            out.append(SUFFIX_ALPHABET.charAt(ThreadLocalRandom.current().nextInt(SUFFIX_ALPHABET.length())));
         }
         return out.toString();
     }
@@ -103,7 +113,7 @@ final class ObjectRules {
     /** System metadata and defaults of a new object. */
     static void prepareForCreate(ResourceType type, ObjectNode object, String now) {
         ObjectNode meta = Json.meta(object);
-        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("uid", randomUid().toString());
         meta.put("creationTimestamp", now);
         meta.remove("resourceVersion");
         meta.remove("deletionTimestamp");

@@ -22,6 +22,15 @@ final class PatchHandler {
 
     private static final ObjectMapper YAML = new YAMLMapper();
 
+    static {
+        // Warm Jackson's deserializer cache off the event loop (it locks on first use).
+        try {
+            YAML.readTree("a: [1, b]\n");
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ServerState state;
     private final Writes writes;
     private final PatchEngine engine;
