@@ -101,8 +101,7 @@ final class ReflectorStep<T> {
         return Flux.defer(() -> {
             WatchSession<T> session = new WatchSession<>(accessor, config, initial, rv, state.watchList(),
                     config.scheduler().now(java.util.concurrent.TimeUnit.MILLISECONDS));
-            return listerWatcher.watch(options)
-                    .timeout(config.watchdogTimeout(), config.scheduler())
+            return Watchdog.guard(listerWatcher.watch(options), config.watchdogTimeout(), config.scheduler())
                     .<Step<T>>handle(session::onEvent)
                     .takeUntil(s -> s instanceof Step.Transition<T>)
                     .onErrorResume(e -> Flux.just(session.onError(e)))
