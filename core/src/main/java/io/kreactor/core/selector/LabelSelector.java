@@ -62,6 +62,18 @@ public final class LabelSelector {
     }
 
     /**
+     * Converts a {@code metav1.LabelSelector} — a fabric8 {@code LabelSelector}, a {@code JsonNode} or a
+     * {@code Map} with {@code matchLabels} and/or {@code matchExpressions} (operators {@code In}, {@code NotIn},
+     * {@code Exists}, {@code DoesNotExist}) — as {@code metav1.LabelSelectorAsSelector} does: an empty one
+     * selects everything. (Kubernetes reads a missing selector as "nothing"; pass none here.)
+     *
+     * @throws IllegalArgumentException naming an unknown operator, or a bad key or value
+     */
+    public static LabelSelector ofMetaV1(Object labelSelector) {
+        return MetaV1LabelSelectors.convert(Objects.requireNonNull(labelSelector, "labelSelector"));
+    }
+
+    /**
      * Parses the selector syntax the API server accepts ({@code labels.Parse}): comma-separated
      * {@code key}, {@code !key}, {@code key=v}, {@code key==v}, {@code key!=v}, {@code key in (v1,v2)},
      * {@code key notin (v1,v2)}; whitespace between tokens is ignored; an empty string selects everything.

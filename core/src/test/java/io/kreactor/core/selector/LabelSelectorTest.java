@@ -154,6 +154,29 @@ class LabelSelectorTest {
     }
 
     @Test
+    void convertsAFabric8LabelSelectorWithMatchLabelsAndExpressions() {
+        io.fabric8.kubernetes.api.model.LabelSelector selector = new io.fabric8.kubernetes.api.model.LabelSelectorBuilder()
+                .addToMatchLabels("app", "web")
+                .addNewMatchExpression().withKey("tier").withOperator("In").withValues("fe", "be").endMatchExpression()
+                .addNewMatchExpression().withKey("legacy").withOperator("DoesNotExist").endMatchExpression()
+                .addNewMatchExpression().withKey("zone").withOperator("NotIn").withValues("a").endMatchExpression()
+                .addNewMatchExpression().withKey("team").withOperator("Exists").endMatchExpression()
+                .build();
+        assertThat(LabelSelector.ofMetaV1(selector).toString()).isEqualTo("app=web,!legacy,team,tier in (be,fe),zone notin (a)");
+        assertThat(LabelSelector.ofMetaV1(Map.of())).isSameAs(LabelSelector.EVERYTHING);
+    }
+
+    @Test
+    void metaV1SelectorWithAnUnknownOperatorIsRejectedNamingIt() {
+        Map<String, Object> bad = Map.of("matchExpressions", java.util.List.of(Map.of("key", "x", "operator", "Gt", "values", java.util.List.of("1"))));
+        assertThatThrownBy(() -> LabelSelector.ofMetaV1(bad))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Gt' is not a valid label selector operator (key 'x')");
+        assertThatThrownBy(() -> LabelSelector.ofMetaV1(java.util.List.of()))
+                .hasMessageContaining("must be a JSON object");
+    }
+
+    @Test
     void anEmptyValueIsValid() {
         assertThat(LabelSelector.builder().equal("app", "").build().toString()).isEqualTo("app=");
     }
