@@ -3,7 +3,6 @@ package io.kreactor.testing.server.patch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +28,7 @@ final class AppliedFieldSet {
     }
 
     private void object(JsonNode node, List<String> path, String schemaPath) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String childSchema = SchemaWalk.child(schemaPath, field.getKey());
             if (SchemaWalk.unmanaged(childSchema)) {
                 continue;

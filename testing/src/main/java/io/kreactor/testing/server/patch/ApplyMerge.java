@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,7 @@ final class ApplyMerge {
 
     private ObjectNode object(JsonNode live, JsonNode applied, List<String> path, String schemaPath) {
         ObjectNode result = live != null && live.isObject() ? ((ObjectNode) live).deepCopy() : NODES.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = applied.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : applied.properties()) {
             String name = field.getKey();
             String childSchema = SchemaWalk.child(schemaPath, name);
             if (childSchema.equals("metadata.managedFields")) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +43,7 @@ public final class FieldSet {
         if (!fieldsV1.isObject()) {
             throw new IllegalArgumentException("fieldsV1 must be a JSON object, got " + JsonValues.typeName(fieldsV1));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = fieldsV1.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : fieldsV1.properties()) {
             if (e.getKey().equals(".")) {
                 set.member = true;
                 continue;

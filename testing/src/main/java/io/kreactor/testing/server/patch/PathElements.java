@@ -8,7 +8,6 @@ import io.kreactor.core.api.KubernetesJson;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,8 +70,7 @@ final class PathElements {
                     throw new IllegalArgumentException("'" + element + "' is not a FieldsV1 key element: its key is not a JSON object");
                 }
                 Map<String, JsonNode> values = new TreeMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = key.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : key.properties()) {
                     values.put(e.getKey(), e.getValue());
                 }
                 return key(values);
@@ -95,8 +93,7 @@ final class PathElements {
                 case 'v' -> out.append("[=").append(rest).append(']');
                 default -> {
                     List<String> parts = new ArrayList<>();
-                    for (Iterator<Map.Entry<String, JsonNode>> it = parse(element, rest).fields(); it.hasNext(); ) {
-                        Map.Entry<String, JsonNode> e = it.next();
+                    for (Map.Entry<String, JsonNode> e : parse(element, rest).properties()) {
                         parts.add(e.getKey() + "=" + e.getValue());
                     }
                     out.append('[').append(String.join(",", parts)).append(']');

@@ -65,7 +65,7 @@ public final class ServerSideApply {
         if (apiVersion.isEmpty() || kind.isEmpty()) {
             throw new MalformedPatchException("an applied configuration must set apiVersion and kind");
         }
-        ObjectSchema schema = BuiltinSchemas.forKind(GroupVersionKind.of(apiVersion, kind));
+        ObjectSchema schema = schemaOf(apiVersion, kind);
         ObjectNode current = live == null ? JsonNodeFactory.instance.objectNode() : live;
         List<ManagedFieldsEntry> managers = ManagedFields.read(current);
         if (live != null && managers.isEmpty()) {
@@ -136,7 +136,7 @@ public final class ServerSideApply {
         String kind = after.path("kind").asText("");
         ObjectSchema schema = apiVersion.isEmpty() || kind.isEmpty()
                 ? ObjectSchema.builder().build()
-                : BuiltinSchemas.forKind(GroupVersionKind.of(apiVersion, kind));
+                : schemaOf(apiVersion, kind);
         List<ManagedFieldsEntry> managers = ManagedFields.forUpdate(before, after);
         Comparison comparison = Comparison.of(before == null ? JsonNodeFactory.instance.objectNode() : before, after, schema);
         FieldSet changed = comparison.changed();
@@ -160,6 +160,14 @@ public final class ServerSideApply {
     /** The managed fields of an object, decoded; empty when it has none or they cannot be decoded. */
     public static List<ManagedFieldsEntry> managedFields(JsonNode object) {
         return List.copyOf(ManagedFields.read(object));
+    }
+
+    private static ObjectSchema schemaOf(String apiVersion, String kind) {
+        try {
+            return BuiltinSchemas.forKind(GroupVersionKind.of(apiVersion, kind));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedPatchException(e.getMessage());
+        }
     }
 
     private static ManagedFieldsEntry find(List<ManagedFieldsEntry> managers, String manager, String operation,

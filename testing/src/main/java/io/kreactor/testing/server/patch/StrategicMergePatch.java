@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,16 +73,15 @@ final class StrategicMergePatch {
         applyRetainKeys(result, patch, path);
         // $setElementOrder interleaves by the live order, so remember the live lists before merging into them
         Map<String, List<JsonNode>> liveLists = new HashMap<>();
-        for (Iterator<String> it = patch.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            String key = member.getKey();
             if (key.startsWith(SET_ELEMENT_ORDER)) {
                 String field = key.substring(SET_ELEMENT_ORDER.length());
                 liveLists.put(field, ListOrder.items(result.get(field)));
             }
         }
         List<Map.Entry<String, JsonNode>> orders = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
             String key = member.getKey();
             JsonNode value = member.getValue();
             if (key.equals(PATCH) || key.equals(RETAIN_KEYS)) {
@@ -181,8 +179,7 @@ final class StrategicMergePatch {
             }
             keep.add(name.asText());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> member = it.next();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
             String key = member.getKey();
             if (!key.startsWith("$") && !member.getValue().isNull() && !keep.contains(key)) {
                 throw new PatchException("the patch sets field '" + key + "' at " + display(path)

@@ -359,6 +359,13 @@ class ServerSideApplyTest {
         }
 
         @Test
+        void malformedApiVersionIsRejected() {
+            assertThatThrownBy(() -> ServerSideApply.apply(null, obj("{'apiVersion':'a/b/c','kind':'X'}"), "m", false, T1))
+                    .isExactlyInstanceOf(MalformedPatchException.class)
+                    .hasMessageContaining("malformed apiVersion 'a/b/c'");
+        }
+
+        @Test
         void mapListItemsNeedTheirKeyFields() {
             assertThatThrownBy(() -> ServerSideApply.apply(null, deployment("{'template':{'spec':{'containers':[{'image':'x'}]}}}"), "m", false, T1))
                     .isExactlyInstanceOf(PatchException.class)

@@ -167,6 +167,26 @@ class StrategicMergePatchTest {
     }
 
     @Test
+    void retainKeysInAVolumeSwitchesItsSource() {
+        ObjectNode result = deployment("{'spec':{'template':{'spec':{'volumes':[{'$retainKeys':['configMap','name'],'name':'data','configMap':{'name':'cm'}}]}}}}");
+        assertThat(result.at("/spec/template/spec/volumes")).isEqualTo(json("[{'name':'data','configMap':{'name':'cm'}}]"));
+    }
+
+    @Test
+    void scalarListsWithoutMergeStrategyAreReplaced() {
+        ObjectNode result = deployment("{'spec':{'template':{'spec':{'containers':[{'name':'app','args':['--b']}]}}}}");
+        ObjectNode again = Patches.strategicMergePatch(result, json("{'spec':{'template':{'spec':{'containers':[{'name':'app','args':['--c']}]}}}}"), DEPLOYMENT);
+        assertThat(again.at("/spec/template/spec/containers/0/args")).isEqualTo(json("['--c']"));
+    }
+
+    @Test
+    void deletesAWholeFieldWithNullAndReplacesATypeMismatch() {
+        ObjectNode result = deployment("{'spec':{'template':{'spec':{'volumes':null}}},'metadata':{'labels':'oops'}}");
+        assertThat(result.at("/spec/template/spec").has("volumes")).isFalse();
+        assertThat(result.at("/metadata/labels").asText()).isEqualTo("oops");
+    }
+
+    @Test
     void nullDeletesAField() {
         assertThat(deployment("{'spec':{'replicas':null}}").get("spec").has("replicas")).isFalse();
     }
