@@ -8,6 +8,7 @@ import io.kreactor.core.api.GroupVersionKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Server-side apply and field ownership ({@code metadata.managedFields}) for the embedded API server, after
@@ -53,7 +54,26 @@ public final class ServerSideApply {
      */
     public static ObjectNode apply(ObjectNode live, ObjectNode applied, String fieldManager, boolean force, String timestamp,
                                    String subresource) {
+        return apply(live, applied, fieldManager, force, timestamp, subresource, Set.of());
+    }
+
+    /**
+     * Applies with reset fields: top-level fields of the applied configuration that this endpoint does not
+     * write, as the API server's reset-fields strategies declare them — {@code status} when applying to the
+     * main resource of a kind with a status subresource, {@code spec} (and everything but {@code status})
+     * when applying to {@code /status}. They are dropped from the configuration before it is merged, so the
+     * applier neither changes nor owns them.
+     *
+     * @param resetFields top-level field names to ignore in {@code applied}
+     */
+    public static ObjectNode apply(ObjectNode live, ObjectNode applied, String fieldManager, boolean force, String timestamp,
+                                   String subresource, Set<String> resetFields) {
         Objects.requireNonNull(applied, "applied");
+        Objects.requireNonNull(resetFields, "resetFields");
+        if (!resetFields.isEmpty()) {
+            applied = applied.deepCopy();
+            applied.remove(resetFields);
+        }
         Objects.requireNonNull(fieldManager, "fieldManager");
         Objects.requireNonNull(timestamp, "timestamp");
         JsonNode appliedManaged = applied.path("metadata").get("managedFields");

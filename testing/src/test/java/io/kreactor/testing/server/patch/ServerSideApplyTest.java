@@ -329,6 +329,19 @@ class ServerSideApplyTest {
         }
 
         @Test
+        void resetFieldsAreNeitherAppliedNorOwned() {
+            ObjectNode live = ServerSideApply.recordUpdate(null, obj("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                    + "'spec':{'replicas':1},'status':{'replicas':1}}"), "ctl", T1);
+            ObjectNode applied = obj("{'apiVersion':'apps/v1','kind':'Deployment','metadata':{'name':'web'},"
+                    + "'spec':{'replicas':2},'status':{'replicas':9}}");
+            ObjectNode result = ServerSideApply.apply(live, applied, "kubectl", true, T2, "", java.util.Set.of("status"));
+            assertThat(result.at("/status/replicas").asInt()).isEqualTo(1);
+            assertThat(result.at("/spec/replicas").asInt()).isEqualTo(2);
+            assertThat(owned(result, "kubectl", "Apply")).containsExactly(".spec.replicas");
+            assertThat(applied.at("/status/replicas").asInt()).isEqualTo(9);
+        }
+
+        @Test
         void statusWritesAreTaggedWithTheirSubresource() {
             ObjectNode live = ServerSideApply.recordUpdate(null, deployment("{'replicas':1}"), "ctl", T1);
             ObjectNode withStatus = live.deepCopy();
