@@ -30,6 +30,19 @@ public final class ObjectSchema {
                 .list("metadata.finalizers", ListSchema.SET);
     }
 
+    /**
+     * The merge rules of a structural OpenAPI v3 schema, such as a CustomResourceDefinition version's
+     * {@code schema.openAPIV3Schema}: {@code x-kubernetes-list-type} ({@code atomic} unless declared),
+     * {@code x-kubernetes-list-map-keys} (with the keys' {@code default}s) and
+     * {@code x-kubernetes-map-type: atomic}, plus the metadata rules every object shares.
+     *
+     * @throws IllegalArgumentException if the schema is not an object or declares an unknown list type or a map
+     *                                  list without keys
+     */
+    public static ObjectSchema fromOpenApiV3(com.fasterxml.jackson.databind.JsonNode openApiV3Schema) {
+        return OpenApiSchemaReader.read(openApiV3Schema);
+    }
+
     /** How the list at {@code path} merges; {@link ListSchema#ATOMIC} unless a rule says otherwise. */
     public ListSchema list(String path) {
         return lists.getOrDefault(path, ListSchema.ATOMIC);
