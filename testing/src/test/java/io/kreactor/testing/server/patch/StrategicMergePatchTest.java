@@ -93,6 +93,22 @@ class StrategicMergePatchTest {
     }
 
     @Test
+    void setElementOrderPutsANewItemFirstAndKeepsLiveFieldsOfTheOthers() {
+        ObjectNode pod = obj("{'spec':{'containers':[{'name':'a','image':'a'},{'name':'b','image':'b'}]}}");
+        ObjectNode result = Patches.strategicMergePatch(pod, json("{'spec':{'$setElementOrder/containers':[{'name':'c'},{'name':'a'},{'name':'b'}],"
+                + "'containers':[{'name':'c','image':'c'}]}}"), POD);
+        assertThat(result.at("/spec/containers")).isEqualTo(json("[{'name':'c','image':'c'},{'name':'a','image':'a'},{'name':'b','image':'b'}]"));
+    }
+
+    @Test
+    void setElementOrderNamingItemsThatDoNotExistLeavesTheOthersAfterThePatchItems() {
+        ObjectNode pod = obj("{'spec':{'containers':[{'name':'live'}]}}");
+        ObjectNode result = Patches.strategicMergePatch(pod, json("{'spec':{'$setElementOrder/containers':[{'name':'new'},{'name':'ghost'}],"
+                + "'containers':[{'name':'new'}]}}"), POD);
+        assertThat(result.at("/spec/containers")).isEqualTo(json("[{'name':'new'},{'name':'live'}]"));
+    }
+
+    @Test
     void replaceDirectiveInAListMakesTheListExactlyThePatchItems() {
         ObjectNode result = deployment("{'spec':{'template':{'spec':{'containers':[{'$patch':'replace'},{'name':'only','image':'o:1'}]}}}}");
         assertThat(containers(result)).isEqualTo(json("[{'name':'only','image':'o:1'}]"));
