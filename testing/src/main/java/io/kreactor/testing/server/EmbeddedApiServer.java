@@ -190,7 +190,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /**
      * A {@code Mono} that completes once {@code condition} holds for this server: checked at subscription and again
-     * after every write, never by sleeping. Bound it in tests ({@code StepVerifier…verify(Duration)} or
+     * after every write and every watch opened or closed, never by sleeping. Bound it in tests ({@code StepVerifier…verify(Duration)} or
      * {@code timeout}).
      */
     public Mono<Void> until(Predicate<EmbeddedApiServer> condition) {
@@ -356,6 +356,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
             new Controllers(state).attach();
             Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
             store.observe(change -> changes.tryEmitNext(change.revision()));
+            // Watch registrations happen under the store's monitor, so emissions stay serialized.
+            hub.onChange(() -> store.atomically(() -> changes.tryEmitNext(-1L)));
             ContinueTokens tokens = new ContinueTokens();
             Faults faults = new Faults(state, tokens);
             PatchEngine engine = new DefaultPatchEngine();
