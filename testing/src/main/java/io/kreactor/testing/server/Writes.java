@@ -81,8 +81,7 @@ final class Writes {
         }
         String key = request.key(Json.name(current));
         if (updated.path("metadata").has("deletionTimestamp") && !Json.hasFinalizers(updated)) {
-            state.store.put(request.groupResource(), key, updated);
-            return state.store.remove(request.groupResource(), key).object();
+            return state.store.remove(request.groupResource(), key, updated).object();
         }
         return state.store.put(request.groupResource(), key, updated).object();
     }
