@@ -15,6 +15,7 @@ import io.kreactor.core.api.WatchOptions;
 import io.kreactor.informers.ListerWatcher;
 import io.kreactor.informers.reflector.ReflectorConfig;
 import io.kreactor.informers.reflector.WatchStalledException;
+import io.kreactor.informers.store.Transforms;
 import io.kreactor.rest.ListElement;
 import io.kreactor.rest.RestClient;
 import io.kreactor.testing.server.EmbeddedApiServer;
@@ -216,6 +217,22 @@ class InformerAgainstEmbeddedApiServerTest {
                     .verify(WAIT);
             assertThat(relists).hasValue(0);
             assertThat(errors).isEmpty();
+        } finally {
+            stop.dispose();
+        }
+    }
+
+    @Test
+    void theTransformKeepsTheServersManagedFieldsOutOfTheCache() {
+        assertThat(server.get(CONFIGMAPS, "default", "cm-0").path("metadata").path("managedFields").isArray()).isTrue();
+        SharedIndexInformer<JsonNode> trimmed = SharedIndexInformer.create(counting(), ACCESSOR, InformerConfig.DEFAULT)
+                .setTransform(Transforms.dropManagedFields(JsonNode.class));
+        Disposable stop = trimmed.start();
+        try {
+            StepVerifier.create(trimmed.synced()).expectComplete().verify(WAIT);
+
+            assertThat(trimmed.indexer().list()).hasSize(5)
+                    .allSatisfy(o -> assertThat(o.path("metadata").has("managedFields")).isFalse());
         } finally {
             stop.dispose();
         }
