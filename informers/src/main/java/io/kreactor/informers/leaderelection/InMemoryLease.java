@@ -100,7 +100,7 @@ public final class InMemoryLease {
         return null;
     }
 
-    /** The answer to a call that was applied: after the configured latency, the lock learns {@code version}. */
+    /** Answers an applied call: after the configured latency, runs {@code learn} (the lock noting the new version), then {@code result}. */
     private <T> Mono<T> answer(Runnable learn, Mono<T> result) {
         Latency current = latency;
         if (current == null) {
