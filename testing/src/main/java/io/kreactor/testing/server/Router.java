@@ -82,6 +82,13 @@ final class Router {
             }
         }
         String accept = request.requestHeaders().get("Accept");
+        String contentType = request.requestHeaders().get("Content-Type");
+        if (contentType != null && (contentType.contains("protobuf") || contentType.contains("cbor"))) {
+            return Mono.error(ApiError.of(415, "UnsupportedMediaType", "the body of the request was in an unknown "
+                    + "format - accepted media types include: application/json, application/yaml, "
+                    + "application/json-patch+json, application/merge-patch+json, "
+                    + "application/strategic-merge-patch+json, application/apply-patch+yaml"));
+        }
         boolean get = request.method().name().equals("GET");
         if (segments.isEmpty()) {
             return get ? Responses.json(response, 200, rootPaths()) : Mono.error(Responses.notFound());
