@@ -64,6 +64,23 @@ final class NettyHttpClients {
         });
     }
 
+    /**
+     * A client for protocol upgrades such as WebSocket: the same pool, proxy, timeouts and TLS trust and client
+     * certificate as {@link #current()}, but HTTP/1.1 only (ALPN offers only {@code http/1.1}), because an upgrade
+     * needs an HTTP/1.1 connection.
+     */
+    Mono<HttpClient> upgradeClient() {
+        HttpClient http11 = base.protocol(reactor.netty.http.HttpProtocol.HTTP11);
+        if (!secure) {
+            return Mono.just(http11);
+        }
+        Mono<KeyMaterial> material = config.tls().clientCertificate() == null ? Mono.empty()
+                : config.tls().clientCertificate().current();
+        return material.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .map(m -> http11.secure(spec -> spec.sslContext(SslContexts.spec(config.tls(), m.orElse(null), false))
+                        .handlerConfigurator(SslContexts.engineConfigurer(config.tls()))));
+    }
+
     /** Closes every pooled connection. */
     void dispose() {
         pool.dispose();
