@@ -71,12 +71,12 @@ class ManifestApplierTest {
         StepVerifier.create(applier.apply(MANIFEST))
                 .assertNext(r -> {
                     assertThat(r.index()).isZero();
-                    assertThat(r.action()).isEqualTo(ApplyResult.Action.CREATED);
+                    assertThat(r.action()).as(r.toString()).isEqualTo(ApplyResult.Action.CREATED);
                     assertThat(r.namespace()).isNull();
                     assertThat(r).hasToString("namespace/shop created");
                 })
                 .assertNext(r -> {
-                    assertThat(r.action()).isEqualTo(ApplyResult.Action.CREATED);
+                    assertThat(r.action()).as(r.toString()).isEqualTo(ApplyResult.Action.CREATED);
                     assertThat(r.namespace()).as("the default namespace").isEqualTo("default");
                     assertThat(r.object().nested("data", "color").asText()).isEqualTo("blue");
                 })
@@ -88,7 +88,7 @@ class ManifestApplierTest {
                     assertThat(r.toString()).contains("widget.example.com/w1").contains("no matches for kind");
                 })
                 .assertNext(r -> {
-                    assertThat(r.action()).isEqualTo(ApplyResult.Action.CREATED);
+                    assertThat(r.action()).as(r.toString()).isEqualTo(ApplyResult.Action.CREATED);
                     assertThat(r.namespace()).isEqualTo("shop");
                 })
                 .expectComplete()
@@ -102,8 +102,9 @@ class ManifestApplierTest {
     @Test
     void applyingAgainIsUnchangedAndAChangeIsConfigured() {
         String objects = MANIFEST.substring(MANIFEST.indexOf("apiVersion: v1\nkind: ConfigMap"), MANIFEST.indexOf("---\napiVersion: example.com"));
-        StepVerifier.create(applier.apply(objects).map(ApplyResult::action))
-                .expectNext(ApplyResult.Action.CREATED).expectComplete().verify(WAIT);
+        StepVerifier.create(applier.apply(objects))
+                .assertNext(r -> assertThat(r.action()).as(r.toString()).isEqualTo(ApplyResult.Action.CREATED))
+                .expectComplete().verify(WAIT);
         StepVerifier.create(applier.apply(objects).map(ApplyResult::action))
                 .expectNext(ApplyResult.Action.UNCHANGED).expectComplete().verify(WAIT);
         StepVerifier.create(applier.apply(objects.replace("blue", "green")).map(ApplyResult::action))

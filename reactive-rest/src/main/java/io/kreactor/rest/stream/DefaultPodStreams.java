@@ -113,7 +113,8 @@ final class DefaultPodStreams implements PodStreams {
         Flux<WebSocketFrame> resize = options.resize() == null || !options.tty() ? Flux.empty()
                 : Flux.from(options.resize()).map(size -> Channels.frame(Channels.RESIZE,
                         size.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        return Flux.merge(stdin, resize);
+        // Sizes first: a size known at the start should reach the terminal before any input does.
+        return Flux.merge(resize, stdin);
     }
 
     @Override

@@ -1,0 +1,128 @@
+package io.kreactor.rest.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kreactor.core.auth.AuthProviders;
+import io.kreactor.core.config.ClientConfig;
+import io.kreactor.core.errors.ForbiddenException;
+import io.kreactor.rest.RestClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** Exec and attach over WebSocket against a local server speaking the v5/v4 channel protocols. */
+class ExecStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private ChannelProtocolServer server;
+    private RestClient rest;
+    private PodStreams streams;
+
+    @BeforeEach
+    void start() {
+        server = new ChannelProtocolServer();
+        rest = RestClient.create(ClientConfig.builder("http://127.0.0.1:" + server.port())
+                .auth(AuthProviders.bearerToken("s3cret-token")).build());
+        streams = PodStreams.create(rest);
+    }
+
+    @AfterEach
+    void stop() {
+        streams.dispose();
+        rest.dispose();
+        server.dispose();
+    }
+
+    private static Flux<byte[]> text(String... parts) {
+        return Flux.just(parts).map(s -> s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void execStreamsStdinToTheProcessAndReturnsOutputAndTheNonZeroExitCode() {
+        ExecOptions options = ExecOptions.command("sh", "-c", "exit 3").withContainer("app").withStdin(text("hello ", "world"));
+
+        StepVerifier.create(streams.exec("shop", "web", options).flatMap(process -> {
+                    assertThat(process.protocol()).isEqualTo("v5.channel.k8s.io");
+                    return Mono.zip(process.stdout().map(b -> new String(b, StandardCharsets.UTF_8)).collectList(),
+                            process.stderr().map(b -> new String(b, StandardCharsets.UTF_8)).collectList(),
+                            process.exitCode());
+                }))
+                .assertNext(t -> {
+                    assertThat(String.join("", t.getT1())).isEqualTo("HELLO WORLD");
+                    assertThat(t.getT2()).containsExactly("done\n");
+                    assertThat(t.getT3()).isEqualTo(3);
+                })
+                .expectComplete()
+                .verify(WAIT);
+
+        assertThat(server.lastUri.get()).isEqualTo("/api/v1/namespaces/shop/pods/web/exec?command=sh&command=-c&command=exit+3"
+                + "&container=app&stderr=true&stdin=true&stdout=true&tty=false");
+        assertThat(server.lastAuthorization.get()).isEqualTo("Bearer s3cret-token");
+    }
+
+    @Test
+    void successStatusIsExitCodeZero() {
+        StepVerifier.create(streams.exec("shop", "web", ExecOptions.command("true")).flatMap(ExecProcess::exitCode))
+                .expectNext(0)
+                .expectComplete()
+                .verify(WAIT);
+        assertThat(server.lastUri.get()).contains("stdin=false");
+    }
+
+    @Test
+    void fallsBackToV4WhenTheServerDoesNotSpeakV5() {
+        StepVerifier.create(streams.exec("shop", "old", ExecOptions.command("echo", "hello")).flatMap(process ->
+                        Mono.zip(Mono.just(process.protocol()), process.stdout().collectList(), process.exitCode())))
+                .assertNext(t -> {
+                    assertThat(t.getT1()).isEqualTo("v4.channel.k8s.io");
+                    assertThat(new String(t.getT2().get(0), StandardCharsets.UTF_8)).isEqualTo("hello\n");
+                    assertThat(t.getT3()).isZero();
+                })
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
+    void terminalSizesAreSentOnTheResizeChannel() {
+        ExecOptions options = ExecOptions.command("sh").withStdin(Flux.empty())
+                .withTty(Flux.just(new TerminalSize(80, 24), new TerminalSize(120, 40)));
+
+        StepVerifier.create(streams.exec("shop", "web", options).flatMap(ExecProcess::exitCode))
+                .expectNext(0)
+                .expectComplete()
+                .verify(WAIT);
+        assertThat(server.resizes).containsExactly("{\"Width\":80,\"Height\":24}", "{\"Width\":120,\"Height\":40}");
+        assertThat(server.lastUri.get()).contains("stderr=false").contains("tty=true");
+    }
+
+    @Test
+    void attachUsesTheAttachSubresourceWithoutCommand() {
+        // The test server only serves exec, so the attach upgrade is refused with 404 — naming the URL it asked for.
+        StepVerifier.create(streams.attach("shop", "web", ExecOptions.attach()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(io.kreactor.core.errors.NotFoundException.class)
+                        .hasMessageContaining("/api/v1/namespaces/shop/pods/web/attach?stderr=true&stdin=false&stdout=true&tty=false"))
+                .verify(WAIT);
+    }
+
+    @Test
+    void refusedUpgradeFailsWithTheServersCode() {
+        StepVerifier.create(streams.exec("shop", "secret", ExecOptions.command("id")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ForbiddenException.class)
+                        .hasMessageContaining("403")
+                        .hasMessageNotContaining("s3cret-token"))
+                .verify(WAIT);
+    }
+
+    @Test
+    void execWithoutCommandIsRejected() {
+        StepVerifier.create(streams.exec("shop", "web", ExecOptions.attach()))
+                .expectErrorMessage("exec needs a command")
+                .verify(WAIT);
+    }
+}
