@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.transport.ProxyProvider;
@@ -36,6 +37,8 @@ final class NettyHttpClients {
     private final boolean secure;
     private final Mono<HttpClient> fixed;
     private volatile Built built;
+    /** The upgrade client when there is no rotating client certificate; built once, on first use. */
+    private volatile Mono<HttpClient> upgradeFixed;
 
     private record Built(KeyMaterial material, HttpClient client) {
     }
@@ -45,7 +48,7 @@ final class NettyHttpClients {
         this.secure = "https".equalsIgnoreCase(config.server().getScheme());
         this.pool = newPool(config);
         this.base = newBase(config, pool, secure);
-        this.fixed = secure && config.tls().clientCertificate() != null ? null : Mono.fromSupplier(() -> secured(null)).cache();
+        this.fixed = secure && config.tls().clientCertificate() != null ? null : offEventLoop(() -> secured(null)).cache();
     }
 
     /** The client to send the next request with. */
@@ -53,32 +56,52 @@ final class NettyHttpClients {
         if (fixed != null) {
             return fixed;
         }
-        return config.tls().clientCertificate().current().map(material -> {
+        return config.tls().clientCertificate().current().flatMap(material -> {
             Built b = built;
             if (b != null && b.material == material) {
-                return b.client;
+                return Mono.just(b.client);
             }
-            HttpClient client = secured(material);
-            built = new Built(material, client);
-            return client;
+            return offEventLoop(() -> {
+                HttpClient client = secured(material);
+                built = new Built(material, client);
+                return client;
+            });
         });
     }
 
     /**
      * A client for protocol upgrades such as WebSocket: the same pool, proxy, timeouts and TLS trust and client
      * certificate as {@link #current()}, but HTTP/1.1 only (ALPN offers only {@code http/1.1}), because an upgrade
-     * needs an HTTP/1.1 connection.
+     * needs an HTTP/1.1 connection. The SSL context is built off the event loop, as for {@link #current()}.
      */
     Mono<HttpClient> upgradeClient() {
         HttpClient http11 = base.protocol(reactor.netty.http.HttpProtocol.HTTP11);
         if (!secure) {
             return Mono.just(http11);
         }
-        Mono<KeyMaterial> material = config.tls().clientCertificate() == null ? Mono.empty()
-                : config.tls().clientCertificate().current();
-        return material.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
-                .map(m -> http11.secure(spec -> spec.sslContext(SslContexts.spec(config.tls(), m.orElse(null), false))
-                        .handlerConfigurator(SslContexts.engineConfigurer(config.tls()))));
+        if (config.tls().clientCertificate() == null) {
+            Mono<HttpClient> cached = upgradeFixed;
+            if (cached == null) {
+                cached = offEventLoop(() -> secured11(http11, null)).cache();
+                upgradeFixed = cached;
+            }
+            return cached;
+        }
+        return config.tls().clientCertificate().current().flatMap(m -> offEventLoop(() -> secured11(http11, m)));
+    }
+
+    private HttpClient secured11(HttpClient http11, KeyMaterial material) {
+        return http11.secure(spec -> spec.sslContext(SslContexts.spec(config.tls(), material, false))
+                .handlerConfigurator(SslContexts.engineConfigurer(config.tls())));
+    }
+
+    /**
+     * Runs {@code build} on a bounded-elastic thread when TLS is involved: building an SSL context may read the
+     * JDK's trust store from disk, which must not happen on an event loop or a parallel-scheduler thread.
+     */
+    private Mono<HttpClient> offEventLoop(java.util.function.Supplier<HttpClient> build) {
+        Mono<HttpClient> mono = Mono.fromSupplier(build);
+        return secure ? mono.subscribeOn(Schedulers.boundedElastic()) : mono;
     }
 
     /** Closes every pooled connection. */
