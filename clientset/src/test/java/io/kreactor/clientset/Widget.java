@@ -2,6 +2,8 @@ package io.kreactor.clientset;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -11,7 +13,11 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** A user's custom resource class, described only by fabric8's annotations. */
+/**
+ * A user's custom resource class, described only by fabric8's annotations. Like fabric8's own
+ * {@code CustomResource}, it opts out of the {@code KubernetesDeserializer} that {@code KubernetesResource} declares
+ * (which would map an unregistered kind to {@code GenericKubernetesResource}) so Jackson binds it as a plain bean.
+ */
 @Group("example.com")
 @Version("v1")
 @Kind("Widget")
@@ -19,6 +25,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("wd")
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(using = JsonDeserializer.None.class)
 public class Widget implements HasMetadata, Namespaced {
 
     /** The widget's desired state. */
