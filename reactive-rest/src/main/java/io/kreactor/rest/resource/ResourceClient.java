@@ -58,6 +58,10 @@ public interface ResourceClient<T> {
 
     /** A client for objects of the generic {@code type} described by {@code descriptor}, without a namespace. */
     static <T> ResourceClient<T> create(RestClient rest, ResourceDescriptor descriptor, JavaType type) {
+        Objects.requireNonNull(type, "type");
+        // Resolves (and caches) the type's deserializer here, on the caller's thread: the first decode of a new
+        // type would otherwise load its classes from jars on a Netty event loop, which is blocking I/O.
+        rest.objectMapper().readerFor(type);
         return new DefaultResourceClient<>(ResourceTarget.of(rest, descriptor), type);
     }
 
