@@ -165,6 +165,21 @@ class KubectlFidelityTest {
     }
 
     @Test
+    void imperativeCreateCommandsThatSendProtobufWork() throws Exception {
+        Run ns = kubectl("create", "namespace", "imperative");
+        assertThat(ns.exit()).as(ns.err()).isZero();
+        Run cm = kubectl("-n", "imperative", "create", "configmap", "settings", "--from-literal=mode=fast");
+        assertThat(cm.exit()).as(cm.err()).isZero();
+        Run secret = kubectl("-n", "imperative", "create", "secret", "generic", "token", "--from-literal=key=s3cr3t");
+        assertThat(secret.exit()).as(secret.err()).isZero();
+        assertThat(server.get(CONFIGMAPS, "imperative", "settings").path("data").path("mode").asText())
+                .isEqualTo("fast");
+        ObjectNode stored = server.get(new GroupVersionResource("", "v1", "secrets"), "imperative", "token");
+        assertThat(stored.path("data").path("key").asText()).isEqualTo("czNjcjN0");
+        assertThat(stored.path("type").asText()).isEqualTo("Opaque");
+    }
+
+    @Test
     void logsPrintTheTestSuppliedLines() throws Exception {
         ObjectNode pod = RawApi.MAPPER.createObjectNode();
         pod.putObject("metadata").put("name", "logger").put("namespace", "default");
