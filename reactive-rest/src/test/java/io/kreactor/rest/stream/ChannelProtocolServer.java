@@ -14,6 +14,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
@@ -36,10 +39,20 @@ final class ChannelProtocolServer {
     private final DisposableServer server;
 
     ChannelProtocolServer() {
+        this(null);
+    }
+
+    /** With {@code tls}, serves HTTPS offering h2 and http/1.1 by ALPN, as an API server does. */
+    ChannelProtocolServer(SelfSignedCertificate tls) {
         WebsocketServerSpec both = WebsocketServerSpec.builder().protocols("v5.channel.k8s.io,v4.channel.k8s.io").build();
         WebsocketServerSpec v4 = WebsocketServerSpec.builder().protocols("v4.channel.k8s.io").build();
         WebsocketServerSpec forward = WebsocketServerSpec.builder().protocols("v4.channel.k8s.io,portforward.k8s.io").build();
-        server = HttpServer.create().host("127.0.0.1").port(0).route(r -> r
+        HttpServer http = HttpServer.create().host("127.0.0.1").port(0);
+        if (tls != null) {
+            http = http.secure(spec -> spec.sslContext(Http2SslContextSpec.forServer(tls.certificate(), tls.privateKey())))
+                    .protocol(HttpProtocol.HTTP11, HttpProtocol.H2);
+        }
+        server = http.route(r -> r
                 .get("/api/v1/namespaces/shop/pods/web/exec", (req, res) -> {
                     record(req.uri(), req.requestHeaders().get("Authorization"));
                     boolean stdin = req.uri().contains("stdin=true");

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kreactor.core.auth.AuthProviders;
 import io.kreactor.core.config.ClientConfig;
+import io.kreactor.core.config.HttpProtocol;
+import io.kreactor.core.config.TlsConfig;
+import io.kreactor.core.errors.TransportException;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+import java.util.List;
 import io.kreactor.core.errors.ForbiddenException;
 import io.kreactor.rest.RestClient;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +122,53 @@ class ExecStreamTest {
                         .hasMessageContaining("403")
                         .hasMessageNotContaining("s3cret-token"))
                 .verify(WAIT);
+    }
+
+    @Test
+    void execOverTlsUsesTheClientsTrustAndUpgradesOverHttp11() throws Exception {
+        SelfSignedCertificate cert = new SelfSignedCertificate("localhost");
+        ChannelProtocolServer tlsServer = new ChannelProtocolServer(cert);
+        // AUTO offers h2 by ALPN to ordinary requests; the upgrade must still happen over HTTP/1.1.
+        RestClient tlsRest = RestClient.create(ClientConfig.builder("https://127.0.0.1:" + tlsServer.port())
+                .tls(TlsConfig.SYSTEM_DEFAULT.withTrustedCertificates(List.of(cert.cert())).withServerName("localhost"))
+                .httpProtocol(HttpProtocol.AUTO)
+                .auth(AuthProviders.bearerToken("tls-token")).build());
+        PodStreams tlsStreams = PodStreams.create(tlsRest);
+        try {
+            StepVerifier.create(tlsStreams.exec("shop", "old", ExecOptions.command("echo", "hello")).flatMap(process ->
+                            Mono.zip(process.stdout().map(b -> new String(b, StandardCharsets.UTF_8)).collectList(), process.exitCode())))
+                    .assertNext(t -> {
+                        assertThat(t.getT1()).containsExactly("hello\n");
+                        assertThat(t.getT2()).isZero();
+                    })
+                    .expectComplete()
+                    .verify(WAIT);
+            assertThat(tlsServer.lastAuthorization.get()).isEqualTo("Bearer tls-token");
+        } finally {
+            tlsStreams.dispose();
+            tlsRest.dispose();
+            tlsServer.dispose();
+            cert.delete();
+        }
+    }
+
+    @Test
+    void untrustedServerIsRefusedAsATransportError() throws Exception {
+        SelfSignedCertificate cert = new SelfSignedCertificate("localhost");
+        ChannelProtocolServer tlsServer = new ChannelProtocolServer(cert);
+        RestClient tlsRest = RestClient.create(ClientConfig.builder("https://127.0.0.1:" + tlsServer.port()).build());
+        PodStreams tlsStreams = PodStreams.create(tlsRest);
+        try {
+            StepVerifier.create(tlsStreams.exec("shop", "old", ExecOptions.command("echo")))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                            .hasMessageContaining("wss://127.0.0.1:" + tlsServer.port()))
+                    .verify(WAIT);
+        } finally {
+            tlsStreams.dispose();
+            tlsRest.dispose();
+            tlsServer.dispose();
+            cert.delete();
+        }
     }
 
     @Test
