@@ -189,8 +189,9 @@ final class DefaultPodStreams implements PodStreams {
                     session.send(remotePort, in.receive().asByteArray()
                             // The local client went away: close the stream to the pod too.
                             .doFinally(signal -> session.dispose()));
+                    // A failed session also fails its data stream, which ends this connection; the error is not lost.
                     session.errors(remotePort).subscribe(message -> LOG.warn("port-forward to {}/{}:{}: {}",
-                            namespace, pod, remotePort, message), error -> { });
+                            namespace, pod, remotePort, message), error -> LOG.debug("port-forward error stream ended", error));
                     return out.sendByteArray(session.data(remotePort)).then().doFinally(signal -> session.dispose());
                 }).onErrorResume(error -> {
                     LOG.warn("port-forward to {}/{}:{} failed: {}", namespace, pod, remotePort, error.getMessage());
@@ -209,7 +210,8 @@ final class DefaultPodStreams implements PodStreams {
 
         @Override
         public void dispose() {
-            server.disposeNow(java.time.Duration.ofSeconds(5));
+            // Not disposeNow: that waits for the channels to close, and dispose() may be called on an event loop.
+            server.dispose();
         }
 
         @Override
