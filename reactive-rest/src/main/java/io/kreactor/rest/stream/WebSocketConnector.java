@@ -19,7 +19,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 /**
  * Opens WebSocket connections to the API server with the TLS, proxy and credentials of a {@link ClientConfig}
  * (the transport's {@link HttpTransport#upgradeHttpClient()} plus the {@code Authorization} header), offering
- * subprotocols in order of preference. A refused handshake becomes an {@link ApiException} with the server's code.
+ * subprotocols in order of preference. A refused handshake becomes an {@link ApiException} with the server's code;
+ * a 401 is retried once when the credentials could be refreshed.
  */
 final class WebSocketConnector {
 
@@ -52,6 +53,16 @@ final class WebSocketConnector {
     <T> Flux<T> connect(String pathAndQuery, String subprotocols,
                         BiFunction<WebsocketInbound, WebsocketOutbound, Publisher<T>> handler) {
         String url = url(pathAndQuery);
+        // A refused upgrade happens before the handler runs, so one retry after a credential refresh is safe,
+        // as AuthFilter does for ordinary requests (an exec plugin is run again, a token file re-read).
+        return attempt(url, subprotocols, handler).onErrorResume(
+                e -> e instanceof ApiException api && api.code() == 401,
+                e -> config.auth().refreshAfterUnauthorized().defaultIfEmpty(false)
+                        .flatMapMany(refreshed -> refreshed ? attempt(url, subprotocols, handler) : Flux.error(e)));
+    }
+
+    private <T> Flux<T> attempt(String url, String subprotocols,
+                                BiFunction<WebsocketInbound, WebsocketOutbound, Publisher<T>> handler) {
         WebsocketClientSpec spec = WebsocketClientSpec.builder().protocols(subprotocols).maxFramePayloadLength(MAX_FRAME).build();
         return config.auth().authorization().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .zipWith(transport.upgradeHttpClient())

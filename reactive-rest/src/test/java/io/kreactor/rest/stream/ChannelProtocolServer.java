@@ -79,6 +79,13 @@ final class ChannelProtocolServer {
                     record(req.uri(), req.requestHeaders().get("Authorization"));
                     return res.sendWebsocket((in, out) -> out.sendObject(Flux.just(frame(1, "hello\n"), frame(3, status(0)))).then(), v4);
                 })
+                .get("/api/v1/namespaces/shop/pods/rotating/exec", (req, res) -> {
+                    record(req.uri(), req.requestHeaders().get("Authorization"));
+                    if (!"Bearer fresh".equals(req.requestHeaders().get("Authorization"))) {
+                        return res.status(401).send();
+                    }
+                    return res.sendWebsocket((in, out) -> out.sendObject(Flux.just(frame(1, "hello\n"), frame(3, status(0)))).then(), v4);
+                })
                 .get("/api/v1/namespaces/shop/pods/secret/exec", (req, res) -> res.status(403).send())
                 .get("/api/v1/namespaces/shop/pods/web/portforward", (req, res) -> {
                     record(req.uri(), req.requestHeaders().get("Authorization"));

@@ -9,6 +9,10 @@ import io.kreactor.core.config.TlsConfig;
 import io.kreactor.core.errors.TransportException;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import io.kreactor.core.auth.AuthProvider;
+import io.kreactor.core.errors.UnauthorizedException;
 import io.kreactor.core.errors.ForbiddenException;
 import io.kreactor.rest.RestClient;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +172,41 @@ class ExecStreamTest {
             tlsRest.dispose();
             tlsServer.dispose();
             cert.delete();
+        }
+    }
+
+    @Test
+    void unauthorizedUpgradeIsRetriedOnceWithRefreshedCredentials() {
+        AtomicReference<String> token = new AtomicReference<>("stale");
+        AtomicInteger refreshes = new AtomicInteger();
+        AuthProvider rotating = new AuthProvider() {
+            @Override
+            public Mono<String> authorization() {
+                return Mono.fromSupplier(() -> "Bearer " + token.get());
+            }
+
+            @Override
+            public Mono<Boolean> refreshAfterUnauthorized() {
+                refreshes.incrementAndGet();
+                return Mono.fromSupplier(() -> token.getAndSet("fresh").equals("stale"));
+            }
+        };
+        RestClient authRest = RestClient.create(ClientConfig.builder("http://127.0.0.1:" + server.port()).auth(rotating).build());
+        PodStreams authStreams = PodStreams.create(authRest);
+        try {
+            StepVerifier.create(authStreams.exec("shop", "rotating", ExecOptions.command("id")).flatMap(ExecProcess::exitCode))
+                    .expectNext(0).expectComplete().verify(WAIT);
+            assertThat(refreshes).hasValue(1);
+            assertThat(server.lastAuthorization.get()).isEqualTo("Bearer fresh");
+
+            token.set("revoked");
+            StepVerifier.create(authStreams.exec("shop", "rotating", ExecOptions.command("id")))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(UnauthorizedException.class))
+                    .verify(WAIT);
+            assertThat(refreshes).hasValue(2);
+        } finally {
+            authStreams.dispose();
+            authRest.dispose();
         }
     }
 
