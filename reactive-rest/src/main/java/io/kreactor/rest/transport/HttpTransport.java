@@ -83,6 +83,16 @@ public final class HttpTransport implements Disposable {
         return config;
     }
 
+    /**
+     * The Reactor Netty client for protocol upgrades the exchange chain does not serve — WebSocket exec, attach and
+     * port-forward: this transport's connection pool, proxy, connect timeout, user agent and TLS (trust, server
+     * name, client certificate), restricted to HTTP/1.1. Authentication is not applied; callers add the
+     * {@code Authorization} header from {@link ClientConfig#auth()}.
+     */
+    public Mono<reactor.netty.http.client.HttpClient> upgradeHttpClient() {
+        return clients.upgradeClient();
+    }
+
     /** The filtered exchange function: emits the response once its headers arrived; the body is left to the caller. */
     public ExchangeFunction exchangeFunction() {
         return exchange;

@@ -37,6 +37,8 @@ final class NettyHttpClients {
     private final boolean secure;
     private final Mono<HttpClient> fixed;
     private volatile Built built;
+    /** The upgrade client when there is no rotating client certificate; built once, on first use. */
+    private volatile Mono<HttpClient> upgradeFixed;
 
     private record Built(KeyMaterial material, HttpClient client) {
     }
@@ -65,6 +67,32 @@ final class NettyHttpClients {
                 return client;
             });
         });
+    }
+
+    /**
+     * A client for protocol upgrades such as WebSocket: the same pool, proxy, timeouts and TLS trust and client
+     * certificate as {@link #current()}, but HTTP/1.1 only (ALPN offers only {@code http/1.1}), because an upgrade
+     * needs an HTTP/1.1 connection. The SSL context is built off the event loop, as for {@link #current()}.
+     */
+    Mono<HttpClient> upgradeClient() {
+        HttpClient http11 = base.protocol(reactor.netty.http.HttpProtocol.HTTP11);
+        if (!secure) {
+            return Mono.just(http11);
+        }
+        if (config.tls().clientCertificate() == null) {
+            Mono<HttpClient> cached = upgradeFixed;
+            if (cached == null) {
+                cached = offEventLoop(() -> secured11(http11, null)).cache();
+                upgradeFixed = cached;
+            }
+            return cached;
+        }
+        return config.tls().clientCertificate().current().flatMap(m -> offEventLoop(() -> secured11(http11, m)));
+    }
+
+    private HttpClient secured11(HttpClient http11, KeyMaterial material) {
+        return http11.secure(spec -> spec.sslContext(SslContexts.spec(config.tls(), material, false))
+                .handlerConfigurator(SslContexts.engineConfigurer(config.tls())));
     }
 
     /**
