@@ -35,15 +35,15 @@ import java.util.jar.JarFile;
  */
 public class ClientSetGenerator {
 
-    /** Kinds that carry HasMetadata/@Group/@Version but are only request bodies of subresources, never collections. */
-    private static final Set<String> NOT_SERVED = Set.of(
-            "io.fabric8.kubernetes.api.model.autoscaling.v1.Scale",
-            "io.fabric8.kubernetes.api.model.policy.v1.Eviction",
-            "io.fabric8.kubernetes.api.model.policy.v1beta1.Eviction",
-            "io.fabric8.kubernetes.api.model.authentication.TokenRequest",
-            "io.fabric8.kubernetes.api.model.Binding",
-            // A projection of any kind's metadata (meta.k8s.io/v1), served through content negotiation, not a resource.
-            "io.fabric8.kubernetes.api.model.PartialObjectMetadata");
+    /** Classes that carry HasMetadata/@Group/@Version but are not served collections, with the reason. */
+    private static final Map<String, String> NOT_SERVED = Map.of(
+            "io.fabric8.kubernetes.api.model.autoscaling.v1.Scale", "the body of the scale subresource",
+            "io.fabric8.kubernetes.api.model.policy.v1.Eviction", "the body of the pods/eviction subresource",
+            "io.fabric8.kubernetes.api.model.policy.v1beta1.Eviction", "the body of the pods/eviction subresource",
+            "io.fabric8.kubernetes.api.model.authentication.TokenRequest", "the body of the serviceaccounts/token subresource",
+            "io.fabric8.kubernetes.api.model.Binding", "the body of the pods/binding subresource",
+            "io.fabric8.kubernetes.api.model.PartialObjectMetadata",
+            "a projection of any kind's metadata, obtained by content negotiation");
 
     private static final String TYPED_PACKAGE = "io.kreactor.clientset.typed";
     private static final String ROOT_PACKAGE = "io.kreactor.clientset";
@@ -138,8 +138,8 @@ public class ClientSetGenerator {
         if (group == null || version == null) {
             return null;
         }
-        if (NOT_SERVED.contains(type.getName())) {
-            skipped.add(type.getName() + " (not a served collection: only a subresource's request body)");
+        if (NOT_SERVED.containsKey(type.getName())) {
+            skipped.add(type.getName() + " (not a served collection: " + NOT_SERVED.get(type.getName()) + ")");
             return null;
         }
         try {
