@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 class WatchTest {
@@ -195,12 +196,16 @@ class WatchTest {
             out.write(("GET " + CMS + "?watch=true&resourceVersion=" + rv + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Mono<Void> writes = Flux.range(0, count)
-                    .concatMap(i -> api.post(CMS, RawApi.configMap("big-" + i, "", "\"p\":\"" + payload + "\"")))
+            // Each write waits until the fast watcher has the previous event, so the fast watcher never holds more
+            // than one event however slow the machine is; the slow one, which never reads, must overflow.
+            Sinks.Many<Boolean> delivered = Sinks.many().unicast().onBackpressureBuffer();
+            Mono<Void> writes = delivered.asFlux().startWith(true).take(count).index()
+                    .concatMap(t -> api.post(CMS, RawApi.configMap("big-" + t.getT1(), "", "\"p\":\"" + payload + "\"")))
                     .then();
-            // The fast watcher gets every event; when it has the last one, only it is still open: the slow one,
-            // which never reads, was closed when its buffer overflowed, and no write waited for it.
+            // When the fast watcher has the last event, only it is still open: the slow one was closed when its
+            // buffer overflowed, and no write waited for it.
             StepVerifier.create(api.watch(CMS + "?watch=true&resourceVersion=" + rv)
+                            .doOnNext(event -> delivered.tryEmitNext(true))
                             .mergeWith(writes.then(Mono.empty()))
                             .take(count)
                             .last()
