@@ -29,7 +29,7 @@ public record TransportRequest(String method, String url, Map<String, String> he
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
         method = method.toUpperCase(Locale.ROOT);
-        headers = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(headers, "headers")));
     }
 
     /** A copy with header {@code name} set to {@code value} (replacing any value under the same name, ignoring case). */
