@@ -23,7 +23,8 @@ import reactor.core.scheduler.Scheduler;
  * The {@link LeaderElector} implementation: the election is one Reactor pipeline,
  * {@code acquire → lead (renew loop) → stop}. Acquiring and each renewal round are
  * {@code tryAcquireOrRenew} attempts repeated with {@code repeatWhenEmpty}, so a follower waiting for days
- * holds no growing chain of operators. The observed record and the time it was observed are the state
+ * holds no growing chain of operators. The stop signal is honoured in the pauses between lock calls, never
+ * by cancelling one in flight. The observed record and the time it was observed are the state
  * client-go's {@code LeaderElector} keeps; the pipeline makes one lock call at a time, so they are written by
  * one thread at a time and volatile only for the public getters.
  */
@@ -124,9 +125,8 @@ final class DefaultLeaderElector implements LeaderElector {
             Campaign campaign = new Campaign();
             current = campaign;
             log.info("attempting to acquire leader lease {} as {}", lock.describe(), identity);
-            return acquire()
-                    .takeUntilOther(stopRequested.asMono())
-                    .flatMap(acquired -> lead(campaign, stopRequested.asMono()))
+            return acquire(stopRequested.asMono())
+                    .flatMap(acquired -> acquired ? lead(campaign, stopRequested.asMono()) : Mono.<Void>empty())
                     .doOnCancel(campaign::abort)
                     .doFinally(signal -> {
                         stopWatch.dispose();
@@ -159,18 +159,26 @@ final class DefaultLeaderElector implements LeaderElector {
 
     // ---- phases ----------------------------------------------------------------------------------
 
-    private Mono<Boolean> acquire() {
+    /**
+     * Attempts until one succeeds (true) or the election is stopped during a pause (false). A stop never
+     * interrupts a lock call in flight: cancelling a write the server may already have applied would leave
+     * the lock with a stale resourceVersion and the next write (the release) would conflict.
+     */
+    private Mono<Boolean> acquire(Mono<Void> stopRequested) {
         return attempt()
-                .filter(Boolean::booleanValue)
-                .repeatWhenEmpty(attempts -> attempts.concatMap(n -> Mono.delay(jittered(config.retryPeriod()), scheduler)));
+                .flatMap(ok -> ok ? Mono.just(true) : pause(jittered(config.retryPeriod()), stopRequested).flatMap(this::stoppedOrRetry))
+                .repeatWhenEmpty(retries -> retries);
     }
 
     private Mono<Void> lead(Campaign campaign, Mono<Void> stopRequested) {
         return Mono.defer(() -> {
             campaign.startLeading();
-            Mono<Void> renewing = Mono.delay(config.retryPeriod(), scheduler).then(renewRound()).repeat().then();
-            return renewing
-                    .takeUntilOther(stopRequested)
+            // client-go's wait.Until(renew, retryPeriod): pause, renew, repeat — until stopped or a round fails.
+            return pause(config.retryPeriod(), stopRequested)
+                    .flatMap(go -> go ? renewRound(stopRequested) : Mono.just(false))
+                    .repeat()
+                    .takeWhile(Boolean::booleanValue)
+                    .then()
                     .onErrorResume(LeadershipLost.class, lost -> {
                         log.info("failed to renew lease {} as {}: {}", lock.describe(), identity, lost.getMessage());
                         return Mono.empty();
@@ -179,13 +187,27 @@ final class DefaultLeaderElector implements LeaderElector {
         });
     }
 
-    /** Renewal attempts every retryPeriod until one succeeds, bounded as a whole by renewDeadline. */
-    private Mono<Boolean> renewRound() {
+    /**
+     * One renewal: attempts every retryPeriod until one succeeds (true) or the election is stopped (false),
+     * bounded as a whole by renewDeadline — past it, leadership is lost (client-go's PollImmediateUntil
+     * under a renewDeadline context, which also bounds the attempt in flight).
+     */
+    private Mono<Boolean> renewRound(Mono<Void> stopRequested) {
         return attempt()
-                .filter(Boolean::booleanValue)
-                .repeatWhenEmpty(attempts -> attempts.concatMap(n -> Mono.delay(config.retryPeriod(), scheduler)))
+                .flatMap(ok -> ok ? Mono.just(true) : pause(config.retryPeriod(), stopRequested).flatMap(this::stoppedOrRetry))
+                .repeatWhenEmpty(retries -> retries)
                 .timeout(config.renewDeadline(), scheduler)
                 .onErrorMap(TimeoutException.class, e -> new LeadershipLost("not renewed within renewDeadline " + config.renewDeadline()));
+    }
+
+    /** Waits {@code period}: true when it passed, false when the election was stopped first. */
+    private Mono<Boolean> pause(Duration period, Mono<Void> stopRequested) {
+        return Mono.delay(period, scheduler).thenReturn(true).or(stopRequested.then(Mono.just(false)));
+    }
+
+    /** After a pause: empty to try again, false to report the stop. */
+    private Mono<Boolean> stoppedOrRetry(boolean go) {
+        return go ? Mono.empty() : Mono.just(false);
     }
 
     private Mono<Boolean> attempt() {

@@ -2,23 +2,30 @@ package io.kreactor.informers.leaderelection;
 
 import io.kreactor.core.api.Status;
 import io.kreactor.core.errors.ApiException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * One in-memory lease for tests and demos of leader election, with the API server's optimistic concurrency:
  * every write gets a new resource version, and an update based on an older one fails with a
  * {@code ConflictException}. Give each candidate its own {@link #newLock()}. Faults can be injected to
  * test renewal failures: {@link #failRequests(boolean)} and {@link #failNextRequests(int)} make lock calls
- * fail with 503 Service Unavailable. Thread-safe and lock-free.
+ * fail with 503 Service Unavailable, and {@link #responseLatency} delays answers the way a network does — a
+ * write is applied at once but the lock learns the new resource version only when the answer arrives, so a
+ * call cancelled in between leaves that lock stale, as with a real API server. Thread-safe and lock-free.
  */
 public final class InMemoryLease {
 
     private record Stored(LeaderElectionRecord record, long resourceVersion) {
+    }
+
+    private record Latency(Duration delay, Scheduler timer) {
     }
 
     private final String namespace;
@@ -28,6 +35,7 @@ public final class InMemoryLease {
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicLong writes = new AtomicLong();
     private volatile boolean failing;
+    private volatile Latency latency;
 
     /** An absent lease {@code namespace/name}. */
     public InMemoryLease(String namespace, String name) {
@@ -60,6 +68,16 @@ public final class InMemoryLease {
         failNext.set(count);
     }
 
+    /**
+     * Answers every lock call {@code delay} after it was applied, timed on {@code timer}; {@link Duration#ZERO}
+     * answers at once again.
+     */
+    public void responseLatency(Duration delay, Scheduler timer) {
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(timer, "timer");
+        this.latency = delay.isZero() || delay.isNegative() ? null : new Latency(delay, timer);
+    }
+
     /** Overwrites the lease as another writer would (creating it if absent), bumping the resource version. */
     public void put(LeaderElectionRecord record) {
         stored.set(new Stored(Objects.requireNonNull(record, "record"), versions.incrementAndGet()));
@@ -82,6 +100,16 @@ public final class InMemoryLease {
         return null;
     }
 
+    /** Answers an applied call: after the configured latency, runs {@code learn} (the lock noting the new version), then {@code result}. */
+    private <T> Mono<T> answer(Runnable learn, Mono<T> result) {
+        Latency current = latency;
+        if (current == null) {
+            learn.run();
+            return result;
+        }
+        return Mono.delay(current.delay(), current.timer()).then(Mono.fromRunnable(learn)).then(result);
+    }
+
     /** One candidate's view of the lease. */
     private final class Lock implements LeaseLock {
         private volatile long lastSeen = -1;
@@ -100,10 +128,9 @@ public final class InMemoryLease {
                 }
                 Stored current = stored.get();
                 if (current == null) {
-                    return Mono.empty();
+                    return answer(() -> { }, Mono.empty());
                 }
-                lastSeen = current.resourceVersion();
-                return Mono.just(current.record());
+                return answer(() -> lastSeen = current.resourceVersion(), Mono.just(current.record()));
             });
         }
 
@@ -120,8 +147,7 @@ public final class InMemoryLease {
                     return Mono.error(error(409, "AlreadyExists", "POST", "leases \"" + name + "\" already exists"));
                 }
                 writes.incrementAndGet();
-                lastSeen = created.resourceVersion();
-                return Mono.empty();
+                return answer(() -> lastSeen = created.resourceVersion(), Mono.<Void>empty());
             });
         }
 
@@ -146,8 +172,7 @@ public final class InMemoryLease {
                             + "\": the object has been modified; please apply your changes to the latest version and try again"));
                 }
                 writes.incrementAndGet();
-                lastSeen = next.resourceVersion();
-                return Mono.empty();
+                return answer(() -> lastSeen = next.resourceVersion(), Mono.<Void>empty());
             });
         }
     }

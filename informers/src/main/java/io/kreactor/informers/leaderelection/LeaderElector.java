@@ -59,8 +59,10 @@ public interface LeaderElector {
      * Takes part in the election, client-go's {@code Run}: tries to acquire the lease until it succeeds,
      * then leads and renews until leadership is lost, and completes then — leadership is not sought again
      * (run it again, or exit the process, as client-go users do). When {@code stop} emits or completes, the
-     * election stops: no further attempts, the leader stops leading (releasing the lease with
-     * {@code releaseOnCancel}), and the returned {@code Mono} completes after {@code onStoppedLeading}.
+     * election stops: a lock call in flight is allowed to finish (cancelling a write the server may have
+     * applied would leave the lock's resourceVersion stale), then no further attempts are made, the leader
+     * stops leading (releasing the lease with {@code releaseOnCancel}), and the returned {@code Mono}
+     * completes after {@code onStoppedLeading}.
      * Cancelling the subscription stops the same way, except that the release is sent without waiting for it.
      * One run at a time per elector; a second concurrent subscription fails with {@link IllegalStateException}.
      */

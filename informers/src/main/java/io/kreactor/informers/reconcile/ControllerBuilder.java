@@ -61,6 +61,7 @@ public final class ControllerBuilder {
     /**
      * Holds back the workers until {@code ready} completes (or emits), such as an informer's "has synced"
      * signal, so the first reconciles see a full cache. Events arriving meanwhile are queued and coalesced.
+     * If a gate fails, the failure is reported to the error handler and the controller stops.
      */
     public ControllerBuilder waitFor(Publisher<?> ready) {
         readiness.add(Objects.requireNonNull(ready, "ready"));

@@ -88,7 +88,11 @@ final class DefaultController implements Controller {
         workers = ready.thenMany(queue.keys())
                 .flatMap(this::reconcileOne, maxConcurrent, 1)
                 .subscribe(null, error -> {
-                    log.error("controller {}: workers failed", name, error);
+                    // Only a readiness gate can fail here (reconcile errors are handled per key): without a
+                    // synced cache the controller cannot work, so it stops instead of idling half-alive.
+                    log.error("controller {}: a readiness gate failed; stopping", name, error);
+                    report(null, error, 0);
+                    dispose();
                     terminated.tryEmitEmpty();
                 }, () -> {
                     log.info("controller {}: stopped", name);

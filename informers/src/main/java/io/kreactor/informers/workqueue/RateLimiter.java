@@ -50,6 +50,16 @@ public interface RateLimiter<K> {
     }
 
     /**
+     * Client-go's {@code ItemFastSlowRateLimiter}: a key's first {@code maxFastAttempts} failures wait
+     * {@code fastDelay}, later ones {@code slowDelay}, until it is forgotten.
+     *
+     * @throws IllegalArgumentException when a delay or the attempt count is negative
+     */
+    static <K> RateLimiter<K> fastSlow(Duration fastDelay, Duration slowDelay, int maxFastAttempts) {
+        return new ItemFastSlowRateLimiter<>(fastDelay, slowDelay, maxFastAttempts);
+    }
+
+    /**
      * An overall token bucket shared by every key, client-go's {@code BucketRateLimiter} over
      * {@code golang.org/x/time/rate}: the bucket holds up to {@code burst} tokens, refills at {@code qps}
      * tokens per second, starts full, and each {@link #when} call takes one token, waiting for it when the

@@ -125,6 +125,26 @@ class LeaderElectorTest {
     }
 
     @Test
+    void stopDuringARenewalInFlightWaitsForItSoTheReleaseDoesNotConflict() {
+        lease.responseLatency(Duration.ofMillis(500), clock);
+        LeaderElector a = candidate(config("a").withReleaseOnCancel(true));
+        Sinks.Empty<Void> stopA = Sinks.empty();
+        AtomicBoolean aDone = new AtomicBoolean();
+        runs.add(a.run(stopA.asMono()).doOnSuccess(v -> aDone.set(true)).subscribe());
+        clock.advanceTimeBy(Duration.ofSeconds(1)); // GET and POST answered at 0.5 s and 1 s: leading
+        assertThat(a.isLeader()).isTrue();
+
+        clock.advanceTimeBy(Duration.ofMillis(2200)); // the renewal written at 3 s is answered at 3.5 s
+        stopA.tryEmitEmpty();
+        assertThat(aDone).as("waits for the renewal in flight").isFalse();
+        clock.advanceTimeBy(Duration.ofSeconds(2));
+
+        assertThat(aDone).isTrue();
+        assertThat(record().holderIdentity()).as("released with the version the renewal produced").isEmpty();
+        assertThat(record().leaseDurationSeconds()).isEqualTo(1);
+    }
+
+    @Test
     void transitionsAreCountedEachTimeTheHolderChanges() {
         LeaderElector a = candidate(config("a").withReleaseOnCancel(true));
         LeaderElector b = candidate(config("b").withReleaseOnCancel(true));

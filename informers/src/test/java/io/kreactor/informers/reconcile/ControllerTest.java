@@ -246,6 +246,25 @@ class ControllerTest {
     }
 
     @Test
+    void failedReadinessGateIsReportedAndStopsTheController() {
+        PendingReconciler reconciler = new PendingReconciler();
+        List<String> reported = new CopyOnWriteArrayList<>();
+        Sinks.Empty<Void> synced = Sinks.empty();
+        Controller controller = builder(reconciler).waitFor(synced.asMono())
+                .errorHandler((name, key, error, requeues) -> reported.add(error.getMessage()))
+                .build().start();
+        emit("a");
+
+        synced.tryEmitError(new IllegalStateException("informer stopped before it synced"));
+
+        StepVerifier.create(controller.terminated()).expectComplete().verify(TIMEOUT);
+        assertThat(controller.isDisposed()).isTrue();
+        assertThat(reported).containsExactly("informer stopped before it synced");
+        assertThat(reconciler.started).isEmpty();
+        assertThat(events.currentSubscriberCount()).isZero();
+    }
+
+    @Test
     void sourceFailureIsReportedAndOtherSourcesKeepWorking() {
         PendingReconciler reconciler = new PendingReconciler();
         List<String> reported = new CopyOnWriteArrayList<>();

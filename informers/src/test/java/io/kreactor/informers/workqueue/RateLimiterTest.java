@@ -89,6 +89,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void fastSlowLimiterRetriesQuicklyAFewTimesThenSlowly() {
+        RateLimiter<String> limiter = RateLimiter.fastSlow(Duration.ofMillis(5), Duration.ofSeconds(10), 3);
+
+        assertThat(limiter.when("a")).isEqualTo(Duration.ofMillis(5));
+        assertThat(limiter.when("a")).isEqualTo(Duration.ofMillis(5));
+        assertThat(limiter.when("a")).isEqualTo(Duration.ofMillis(5));
+        assertThat(limiter.when("a")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(limiter.when("b")).isEqualTo(Duration.ofMillis(5));
+        assertThat(limiter.numRequeues("a")).isEqualTo(4);
+
+        limiter.forget("a");
+        assertThat(limiter.when("a")).isEqualTo(Duration.ofMillis(5));
+    }
+
+    @Test
     void invalidSettingsAreRejectedWithTheBadValue() {
         assertThatThrownBy(() -> RateLimiter.exponentialFailure(Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseDelay=PT2S");
@@ -96,5 +111,7 @@ class RateLimiterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("qps").hasMessageContaining("0.0");
         assertThatThrownBy(() -> RateLimiter.tokenBucket(1, 0, clock))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("burst");
+        assertThatThrownBy(() -> RateLimiter.fastSlow(Duration.ofMillis(5), Duration.ofSeconds(1), -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxFastAttempts=-1");
     }
 }

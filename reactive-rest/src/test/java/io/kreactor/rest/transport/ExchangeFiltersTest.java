@@ -23,7 +23,8 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 /** The retry, rate-limit and auth filters over a scripted exchange function, in virtual time. */
 class ExchangeFiltersTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final List<TransportRequest> sent = new ArrayList<>();
     private final Deque<Supplier<Mono<ClientResponse>>> script = new ArrayDeque<>();
@@ -164,6 +165,33 @@ class ExchangeFiltersTest {
         assertThat(sent.get(0).header("authorization")).isEqualTo("Bearer t");
         assertThat(sent.get(1).header("Authorization")).isNull();
         assertThat(sent.get(0).toString()).doesNotContain("Bearer");
+    }
+
+    @Test
+    void cancellingWhileCredentialsRefreshClosesTheUnreadUnauthorizedAnswer() {
+        FakeResponse unauthorized = new FakeResponse(401, "{}");
+        answer(unauthorized);
+        io.kreactor.core.auth.AuthProvider slowRefresh = new io.kreactor.core.auth.AuthProvider() {
+            @Override
+            public Mono<String> authorization() {
+                return Mono.just("Bearer t");
+            }
+
+            @Override
+            public Mono<Boolean> refreshAfterUnauthorized() {
+                return Mono.never();
+            }
+        };
+
+        StepVerifier.create(new AuthFilter(slowRefresh).filter(request("GET"), scripted()))
+                .expectSubscription()
+                // Lets the verifier request first; the whole exchange then runs synchronously up to the refresh.
+                .expectNoEvent(Duration.ofMillis(50))
+                .then(() -> assertThat(unauthorized.released).isFalse())
+                .thenCancel()
+                .verify(WAIT);
+        assertThat(sent).hasSize(1);
+        assertThat(unauthorized.released).isTrue();
     }
 
     @Test

@@ -37,7 +37,8 @@ import reactor.test.StepVerifier;
  */
 class TlsTransportTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static TestPki.Authority ca;
     private static TestPki.Authority otherCa;
@@ -171,6 +172,19 @@ class TlsTransportTest {
         startServer(serverForLoopback, false);
 
         StepVerifier.create(hello(client(TlsConfig.SYSTEM_DEFAULT, HttpProtocol.AUTO)))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                        .hasMessageContaining("TLS handshake failed"))
+                .verify(WAIT);
+    }
+
+    @Test
+    void tlsSetupLoadsTheJvmTrustStoreOffNonBlockingThreads() {
+        startServer(serverForLoopback, false);
+        RestClient client = client(TlsConfig.SYSTEM_DEFAULT, HttpProtocol.AUTO);
+
+        // The first request builds the SSL context, which reads the JDK's cacerts file: that must not happen on
+        // the parallel scheduler (BlockHound would fail it), whatever thread subscribes.
+        StepVerifier.create(hello(client).subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
                         .hasMessageContaining("TLS handshake failed"))
                 .verify(WAIT);

@@ -3,7 +3,6 @@ package io.kreactor.testing.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -53,19 +52,12 @@ final class Subresources {
                 throw ApiError.notFound(request.type(), request.name());
             }
             ObjectNode scale = scaleOf(request.type(), current);
-            ObjectNode patched;
-            try {
-                patched = switch (type) {
-                    case PatchHandler.JSON_PATCH -> engine.jsonPatch(scale, patch);
-                    case PatchHandler.MERGE_PATCH, PatchHandler.STRATEGIC_MERGE_PATCH ->
-                            engine.mergePatch(scale, patch);
-                    default -> throw ApiError.of(415, "UnsupportedMediaType", "unsupported patch type for scale: "
-                            + contentType);
-                };
-            } catch (io.kreactor.testing.server.patch.PatchException e) {
-                throw e.statusCode() == 400 ? ApiError.badRequest(e.getMessage())
-                        : ApiError.of(422, "Invalid", e.getMessage());
-            }
+            ObjectNode patched = switch (type) {
+                case PatchHandler.JSON_PATCH -> engine.jsonPatch(scale, patch);
+                case PatchHandler.MERGE_PATCH, PatchHandler.STRATEGIC_MERGE_PATCH -> engine.mergePatch(scale, patch);
+                default -> throw ApiError.of(415, "UnsupportedMediaType", "unsupported patch type for scale: "
+                        + contentType);
+            };
             return write(request, current, patched, dryRun);
         });
     }
@@ -116,9 +108,7 @@ final class Subresources {
     private static String matchLabels(JsonNode selector) {
         JsonNode labels = selector.path("matchLabels");
         StringBuilder out = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> it = labels.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : labels.properties()) {
             out.append(out.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue().asText());
         }
         return out.toString();
