@@ -16,6 +16,7 @@ import io.kreactor.informers.reconcile.Controller;
 import io.kreactor.rest.resource.ResourceClient;
 import java.time.Duration;
 import java.util.Map;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -113,22 +114,25 @@ public final class DemoRun {
     private Mono<Void> converge(GreetingController controller, ResourceClient<Unstructured> greetings,
                                 ResourceClient<ConfigMap> configMaps, String namespace) {
         Map<String, String> initial = Map.of("alice", "good morning", "bob", "good afternoon", "carol", "good evening");
+        Map<String, String> changed = new java.util.HashMap<>(initial);
+        changed.put("bob", "good night");
+        String alice = GreetingController.configMapName("alice");
         long start = System.nanoTime();
-        return reactor.core.publisher.Flux.fromIterable(initial.entrySet())
+        return Flux.fromIterable(initial.entrySet())
                 .flatMap(e -> greetings.create(GreetingResource.greeting(namespace, e.getKey(), e.getValue())))
                 .then(Mono.fromRunnable(() -> n.detail("created Greetings alice, bob and carol")))
-                .then(controller.converged(3, CONVERGE_TIMEOUT))
+                .then(controller.converged(initial, CONVERGE_TIMEOUT))
                 .then(Mono.fromRunnable(() -> n.detail("converged: 3 Greetings -> 3 ConfigMaps in %d ms (%d reconciles, %d writes)",
                         (System.nanoTime() - start) / 1_000_000, controller.reconciles(), controller.writes())))
                 .then(greetings.patch("bob", PatchType.MERGE, Map.of("spec", Map.of("message", "good night"))))
                 .then(Mono.fromRunnable(() -> n.detail("changed bob's message to \"good night\"")))
-                .then(controller.converged(3, CONVERGE_TIMEOUT))
+                .then(controller.converged(changed, CONVERGE_TIMEOUT))
                 .then(configMaps.get(GreetingController.configMapName("bob")))
                 .doOnNext(cm -> n.detail("converged: ConfigMap greeting-bob now says \"%s\"", cm.getData().get("greeting")))
-                .then(configMaps.delete(GreetingController.configMapName("alice")))
+                .then(Mono.when(controller.configMapDeletion(alice, CONVERGE_TIMEOUT), configMaps.delete(alice)))
                 .then(Mono.fromRunnable(() -> n.detail("deleted ConfigMap greeting-alice behind the controller's back")))
-                .then(controller.converged(3, CONVERGE_TIMEOUT))
-                .then(configMaps.get(GreetingController.configMapName("alice")))
+                .then(controller.converged(changed, CONVERGE_TIMEOUT))
+                .then(configMaps.get(alice))
                 .doOnNext(cm -> n.detail("converged: the controller recreated greeting-alice (\"%s\")", cm.getData().get("greeting")))
                 .then();
     }

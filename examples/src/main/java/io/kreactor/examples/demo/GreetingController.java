@@ -116,25 +116,38 @@ final class GreetingController {
     }
 
     /**
-     * Completes when every cached Greeting has its ConfigMap with the right message, checking after each informer
-     * event (level-triggered: the check reads the caches, not the event).
+     * Completes when the caches show exactly the Greetings in {@code messages} (name → {@code spec.message}), each
+     * with its ConfigMap saying the same and its status pointing at it. Checked after each informer event
+     * (level-triggered: the check reads the caches, not the event). Because the expected messages are given, a
+     * cache that has not yet seen a change cannot pass for converged.
      */
-    Mono<Void> converged(int expectedGreetings, Duration timeout) {
+    Mono<Void> converged(Map<String, String> messages, Duration timeout) {
         return Flux.merge(greetingInformer.events().map(e -> 0), configMapInformer.events().map(e -> 0))
-                .filter(e -> isConverged(expectedGreetings))
+                .filter(e -> isConverged(messages))
                 .next()
                 .timeout(timeout)
                 .then();
     }
 
-    private boolean isConverged(int expectedGreetings) {
+    /** Completes once the ConfigMap informer has seen {@code name} deleted (subscribe before deleting). */
+    Mono<Void> configMapDeletion(String name, Duration timeout) {
+        return configMapInformer.events()
+                .filter(e -> e instanceof InformerEvent.Deleted<ConfigMap> && name.equals(e.object().getMetadata().getName()))
+                .next()
+                .timeout(timeout)
+                .then();
+    }
+
+    private boolean isConverged(Map<String, String> messages) {
         List<Unstructured> all = greetingInformer.indexer().list();
-        if (all.size() != expectedGreetings) {
+        if (all.size() != messages.size()) {
             return false;
         }
         for (Unstructured g : all) {
+            String expected = messages.get(g.name());
             ConfigMap cm = configMapInformer.indexer().getByKey(g.namespace() + "/" + configMapName(g.name())).orElse(null);
-            if (cm == null || !GreetingResource.message(g).equals(cm.getData().get("message"))
+            if (expected == null || !expected.equals(GreetingResource.message(g)) || cm == null
+                    || !expected.equals(cm.getData().get("message"))
                     || !configMapName(g.name()).equals(g.nested("status", "configMap").asText(null))) {
                 return false;
             }
