@@ -1,0 +1,45 @@
+package io.kreactor.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's main job must keep working: the demo runs against its embedded server and exits 0. */
+class DemoTest {
+
+    @Test
+    void demoRunsAgainstTheEmbeddedServerAndExitsZero() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+        int status = Demo.run(out, "--objects", "12");
+
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(output).isZero();
+        assertThat(output)
+                .contains("started an embedded API server")
+                .contains("listed 12 ConfigMaps in 2 pages")
+                .contains("streamed 12 ConfigMaps through listAll()")
+                .contains("watch event MODIFIED config-0")
+                .contains("watch event DELETED  config-2")
+                .contains("watch event ADDED    config-12")
+                .contains("informer synced")
+                .contains("12 ConfigMaps cached")
+                .contains("converged: 3 Greetings -> 3 ConfigMaps")
+                .contains("greeting-bob now says \"Hello, good night!\"")
+                .contains("the controller recreated greeting-alice")
+                .contains("Demo finished successfully.");
+    }
+
+    @Test
+    void badArgumentsPrintUsageAndExitTwo() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8), "--objects", "many");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--objects needs a number, got 'many'").contains("usage: demo");
+    }
+}
