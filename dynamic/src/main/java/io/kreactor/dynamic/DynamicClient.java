@@ -17,7 +17,7 @@ import java.util.Objects;
  * DynamicClient dynamic = DynamicClient.create(rest);
  * GroupVersionResource widgets = new GroupVersionResource("example.com", "v1", "widgets");
  * Mono<Unstructured> w = dynamic.resource(widgets).namespace("default").get("w-1");
- * Widget typed = w.block().to(Widget.class);           // and Unstructured.from(typed) back
+ * Mono<Widget> typed = w.map(u -> u.to(Widget.class)); // and Unstructured.from(typed) back
  * }</pre>
  *
  * <p>{@link #resource(GroupVersionResource)} knows only the address, so — like client-go — it takes a namespace
