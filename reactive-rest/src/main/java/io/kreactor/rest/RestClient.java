@@ -24,6 +24,20 @@ import reactor.core.Disposable;
  */
 public interface RestClient extends Disposable {
 
+    /**
+     * A client for the API server described by {@code config}, logging each distinct API warning once
+     * ({@link WarningHandler#logOnce()}). Creates its connection pool; no connection is opened until a
+     * request is sent.
+     */
+    static RestClient create(ClientConfig config) {
+        return create(config, WarningHandler.logOnce());
+    }
+
+    /** A client for the API server described by {@code config} that hands API warnings to {@code warnings}. */
+    static RestClient create(ClientConfig config, WarningHandler warnings) {
+        return new DefaultRestClient(config, warnings);
+    }
+
     /** The configuration this client was built from. */
     ClientConfig config();
 

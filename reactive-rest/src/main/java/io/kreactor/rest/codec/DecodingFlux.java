@@ -1,0 +1,258 @@
+package io.kreactor.rest.codec;
+
+import io.netty.buffer.ByteBuf;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Supplier;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
+import reactor.core.Scannable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxOperator;
+import reactor.core.publisher.Operators;
+import reactor.util.annotation.Nullable;
+import reactor.util.concurrent.Queues;
+import reactor.util.context.Context;
+
+/**
+ * The operator behind {@link JsonStreamDecoder}: turns a body of {@link ByteBuf} chunks into decoded
+ * elements with exact backpressure.
+ *
+ * <p>Demand: upstream is asked for one chunk at a time, and only when every element parsed from earlier
+ * chunks has been emitted and the subscriber still has demand. So a subscriber that requests one element
+ * causes at most the chunks that complete that element to be read, and memory stays at the current
+ * element's tokens plus the values completed by the last chunk (their tokens are bound lazily, as they are
+ * requested).
+ *
+ * <p>Buffers: each chunk is parsed completely inside {@code onNext} and never retained or released here —
+ * the source owns it (Reactor Netty releases it when {@code onNext} returns). Cancelling cancels upstream
+ * at once and drops the parsed-but-unbound values.
+ *
+ * <p>Errors (malformed JSON, truncation, the size cap, binding) are signalled after the values completed
+ * before the fault; upstream errors likewise, unchanged.
+ *
+ * @param <R> the element type
+ */
+final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
+
+    private final Supplier<JsonBodyScanner<R>> scanners;
+
+    DecodingFlux(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+        super(body);
+        this.scanners = scanners;
+    }
+
+    @Override
+    public void subscribe(CoreSubscriber<? super R> actual) {
+        source.subscribe(new DecodingSubscriber<>(actual, scanners.get()));
+    }
+
+    /** One subscription: the scanner is touched only by upstream signals, the queue is drained by one thread at a time. */
+    static final class DecodingSubscriber<R> implements CoreSubscriber<ByteBuf>, Subscription, Scannable {
+
+        private final CoreSubscriber<? super R> actual;
+        private final JsonBodyScanner<R> scanner;
+        /** Single producer (upstream signals, serialized), single consumer (the drain loop, serialized by wip). */
+        private final Queue<PendingValue<R>> ready = Queues.<PendingValue<R>>unbounded(32).get();
+
+        private Subscription upstream;
+
+        private volatile long requested;
+        @SuppressWarnings("rawtypes")
+        private static final AtomicLongFieldUpdater<DecodingSubscriber> REQUESTED =
+                AtomicLongFieldUpdater.newUpdater(DecodingSubscriber.class, "requested");
+
+        private volatile int wip;
+        @SuppressWarnings("rawtypes")
+        private static final AtomicIntegerFieldUpdater<DecodingSubscriber> WIP =
+                AtomicIntegerFieldUpdater.newUpdater(DecodingSubscriber.class, "wip");
+
+        /** True from requesting a chunk until it (or a terminal signal) arrives; at most one is outstanding. */
+        private volatile boolean chunkRequested;
+        private volatile boolean done;
+        private volatile boolean cancelled;
+        private Throwable error;
+
+        DecodingSubscriber(CoreSubscriber<? super R> actual, JsonBodyScanner<R> scanner) {
+            this.actual = actual;
+            this.scanner = scanner;
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            if (Operators.validate(upstream, s)) {
+                upstream = s;
+                actual.onSubscribe(this);
+            }
+        }
+
+        @Override
+        public void onNext(ByteBuf chunk) {
+            if (done || cancelled) {
+                return;
+            }
+            try {
+                scanner.feed(chunk, ready::offer);
+            } catch (Throwable e) {
+                Exceptions.throwIfJvmFatal(e);
+                upstream.cancel();
+                scanner.closeQuietly();
+                terminate(e);
+                return;
+            }
+            chunkRequested = false;
+            drain();
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            if (done) {
+                Operators.onErrorDropped(t, actual.currentContext());
+                return;
+            }
+            scanner.closeQuietly();
+            terminate(t);
+        }
+
+        @Override
+        public void onComplete() {
+            if (done) {
+                return;
+            }
+            try {
+                scanner.finish(ready::offer);
+            } catch (Throwable e) {
+                Exceptions.throwIfJvmFatal(e);
+                terminate(e);
+                return;
+            }
+            terminate(null);
+        }
+
+        private void terminate(@Nullable Throwable e) {
+            error = e;
+            done = true;
+            drain();
+        }
+
+        @Override
+        public void request(long n) {
+            if (Operators.validate(n)) {
+                Operators.addCap(REQUESTED, this, n);
+                drain();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            upstream.cancel();
+            if (WIP.getAndIncrement(this) == 0) {
+                ready.clear();
+            }
+        }
+
+        private void drain() {
+            if (WIP.getAndIncrement(this) != 0) {
+                return;
+            }
+            int missed = 1;
+            for (;;) {
+                long demand = requested;
+                long emitted = 0;
+                while (emitted != demand) {
+                    if (cancelled) {
+                        ready.clear();
+                        return;
+                    }
+                    PendingValue<R> next = ready.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    R value;
+                    try {
+                        value = next.decode();
+                    } catch (Throwable e) {
+                        Exceptions.throwIfJvmFatal(e);
+                        failWhileDraining(e);
+                        return;
+                    }
+                    actual.onNext(value);
+                    emitted++;
+                }
+                if (cancelled) {
+                    ready.clear();
+                    return;
+                }
+                if (ready.isEmpty()) {
+                    if (done) {
+                        cancelled = true;
+                        Throwable e = error;
+                        if (e != null) {
+                            actual.onError(e);
+                        } else {
+                            actual.onComplete();
+                        }
+                        return;
+                    }
+                    if (emitted != demand && !chunkRequested) {
+                        chunkRequested = true;
+                        upstream.request(1);
+                    }
+                }
+                if (emitted != 0 && demand != Long.MAX_VALUE) {
+                    REQUESTED.addAndGet(this, -emitted);
+                }
+                missed = WIP.addAndGet(this, -missed);
+                if (missed == 0) {
+                    return;
+                }
+            }
+        }
+
+        /** A value failed to bind: stop reading, drop what is queued, report the failure. */
+        private void failWhileDraining(Throwable e) {
+            cancelled = true;
+            upstream.cancel();
+            ready.clear();
+            actual.onError(e);
+        }
+
+        @Override
+        @Nullable
+        public Object scanUnsafe(Attr key) {
+            if (key == Attr.PARENT) {
+                return upstream;
+            }
+            if (key == Attr.ACTUAL) {
+                return actual;
+            }
+            if (key == Attr.REQUESTED_FROM_DOWNSTREAM) {
+                return requested;
+            }
+            if (key == Attr.BUFFERED) {
+                return ready.size();
+            }
+            if (key == Attr.TERMINATED) {
+                return done && ready.isEmpty();
+            }
+            if (key == Attr.CANCELLED) {
+                return cancelled;
+            }
+            if (key == Attr.RUN_STYLE) {
+                return Attr.RunStyle.SYNC;
+            }
+            return null;
+        }
+    }
+}

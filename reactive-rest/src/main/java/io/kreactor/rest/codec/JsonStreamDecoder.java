@@ -1,0 +1,145 @@
+package io.kreactor.rest.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.kreactor.core.api.ListMeta;
+import io.kreactor.core.api.Status;
+import io.kreactor.core.api.WatchEvent;
+import io.kreactor.rest.ListElement;
+import io.netty.buffer.ByteBuf;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decodes API server response bodies while their bytes arrive, without ever holding a whole response:
+ * a LIST body item by item, a WATCH stream event by event, and an ordinary body as one value.
+ *
+ * <p>Parsing uses Jackson's non-blocking parser ({@link JsonFactory#createNonBlockingByteArrayParser()}):
+ * each chunk is fed to it inside {@code onNext}, the tokens of each complete element are copied into a
+ * {@link com.fasterxml.jackson.databind.util.TokenBuffer}, and the element is bound with a cached
+ * {@link ObjectReader} when the subscriber requests it. Decoding runs on the thread that delivers the
+ * chunk (a Netty event loop) or the one that requests, and never blocks.
+ *
+ * <p><b>Backpressure.</b> The body is requested one chunk at a time, and only when the subscriber has
+ * demand and every element of earlier chunks has been emitted: a slow subscriber keeps memory at the
+ * current element plus one chunk, and Reactor Netty stops reading the socket — so a slow watch consumer
+ * slows the API server's stream rather than filling the heap. Cancelling cancels the body at once.
+ *
+ * <p><b>Buffer ownership.</b> The decoder never retains or releases a {@link ByteBuf}: it copies the readable
+ * bytes during {@code onNext} and leaves the buffer's indexes and reference count alone. The caller's source
+ * owns every buffer and releases it after {@code onNext} returns — exactly what Reactor Netty's
+ * {@code response.receive()} does. A source of retained buffers must release them itself.
+ *
+ * <p><b>Errors.</b> Malformed JSON, a body that ends inside a value (a connection cut mid-response), an
+ * element larger than {@code maxObjectSizeBytes}, or a value that does not bind to the requested type
+ * fail the publisher with a {@link io.kreactor.core.errors.TransportException} naming the problem and the
+ * byte offset, with at most a 32-byte excerpt of the body (bodies may hold Secret data). Elements completed
+ * before the fault are emitted first. Errors of the body itself are passed on unchanged.
+ *
+ * <p>Thread-safe and reusable; every returned publisher is cold and decodes afresh on each subscription.
+ */
+public final class JsonStreamDecoder {
+
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    private final int maxObjectSizeBytes;
+    private final ObjectReader metaReader;
+    private final ObjectReader statusReader;
+    private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    /**
+     * Creates a decoder binding with {@code mapper} (normally {@link io.kreactor.core.api.KubernetesJson#mapper()}).
+     *
+     * @param mapper             the mapper whose configuration, modules and factory are used
+     * @param maxObjectSizeBytes the largest list item, list metadata, watch event (envelope included) or
+     *                           single value accepted, in bytes; larger ones fail the stream. The API server
+     *                           stores objects of at most about 1.5 MiB (etcd's request limit), so a few MiB
+     *                           is a sound cap for items and events; a single value may be a whole list.
+     * @throws IllegalArgumentException when {@code maxObjectSizeBytes} is not positive
+     */
+    public JsonStreamDecoder(ObjectMapper mapper, int maxObjectSizeBytes) {
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        if (maxObjectSizeBytes <= 0) {
+            throw new IllegalArgumentException("maxObjectSizeBytes must be positive, was " + maxObjectSizeBytes);
+        }
+        this.factory = mapper.getFactory();
+        this.maxObjectSizeBytes = maxObjectSizeBytes;
+        this.metaReader = mapper.readerFor(ListMeta.class);
+        this.statusReader = mapper.readerFor(Status.class);
+    }
+
+    /** The size cap for one element, in bytes. */
+    public int maxObjectSizeBytes() {
+        return maxObjectSizeBytes;
+    }
+
+    /**
+     * Decodes a LIST body ({@code {"metadata":{..},"items":[..]}}): emits {@link ListElement.Metadata} when
+     * {@code metadata} has been read and one {@link ListElement.Item} for each element of {@code items} as
+     * soon as that element is complete, in body order (the API server writes metadata first). Other fields
+     * ({@code kind}, {@code apiVersion}) are skipped; {@code "items": null} and an empty array emit no items.
+     *
+     * @param body     the response body chunks; the caller's source releases them
+     * @param itemType the type of one item, such as {@code Pod}
+     * @param <T>      the item type
+     * @return the elements; fails with a {@link io.kreactor.core.errors.TransportException} on an empty,
+     *         malformed, truncated or oversized body
+     */
+    public <T> Flux<ListElement<T>> decodeList(Flux<ByteBuf> body, JavaType itemType) {
+        Objects.requireNonNull(body, "body");
+        ObjectReader itemReader = reader(Objects.requireNonNull(itemType, "itemType"));
+        return new DecodingFlux<>(body,
+                () -> new ListBodyScanner<T>(factory, maxObjectSizeBytes, itemReader, metaReader));
+    }
+
+    /**
+     * Decodes a WATCH stream: whitespace-separated {@code {"type":..,"object":..}} values (one per line as the
+     * API server writes them), emitting each {@link WatchEvent} as soon as its value is complete. The envelope
+     * is parsed once: {@code object} is bound directly as {@code T}, or as a {@link Status} for an ERROR event
+     * (whose {@code object} is then null — 410 Expired means relist). BOOKMARK objects are bound as {@code T}
+     * too; only their {@code metadata.resourceVersion} and annotations are meaningful.
+     *
+     * @param body       the response body chunks; the caller's source releases them
+     * @param objectType the type of the watched objects
+     * @param <T>        the object type
+     * @return the events; completes when the body ends between events (the server closed the watch)
+     */
+    public <T> Flux<WatchEvent<T>> decodeWatch(Flux<ByteBuf> body, JavaType objectType) {
+        Objects.requireNonNull(body, "body");
+        ObjectReader objectReader = reader(Objects.requireNonNull(objectType, "objectType"));
+        return new DecodingFlux<>(body,
+                () -> new WatchBodyScanner<T>(factory, maxObjectSizeBytes, objectReader, statusReader));
+    }
+
+    /**
+     * Decodes an ordinary response body holding one JSON value, parsing it as it arrives (the bytes are never
+     * aggregated, only the value's tokens). Fails if the value exceeds {@code maxObjectSizeBytes} or anything
+     * but whitespace follows it; an empty (or all-whitespace) body completes empty.
+     *
+     * @param body the response body chunks; the caller's source releases them
+     * @param type the value's type
+     * @param <T>  the value type
+     * @return the value, or empty for an empty body
+     */
+    public <T> Mono<T> decodeValue(Flux<ByteBuf> body, JavaType type) {
+        Objects.requireNonNull(body, "body");
+        ObjectReader valueReader = reader(Objects.requireNonNull(type, "type"));
+        return new DecodingFlux<T>(body, () -> new ValueBodyScanner<T>(factory, maxObjectSizeBytes, valueReader))
+                .singleOrEmpty();
+    }
+
+    private ObjectReader reader(JavaType type) {
+        return readers.computeIfAbsent(type, mapper::readerFor);
+    }
+
+    /** Shows the cap only; the mapper has no useful rendering. */
+    @Override
+    public String toString() {
+        return "JsonStreamDecoder[maxObjectSizeBytes=" + maxObjectSizeBytes + "]";
+    }
+}

@@ -1,0 +1,162 @@
+package io.kreactor.rest.transport;
+
+import io.kreactor.core.config.ClientConfig;
+import io.kreactor.core.config.HttpProtocol;
+import io.kreactor.core.config.ProxyConfig;
+import io.kreactor.core.tls.ClientCertificateSource;
+import io.kreactor.core.tls.KeyMaterial;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.time.Duration;
+import java.util.Locale;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.transport.ProxyProvider;
+
+/**
+ * The Reactor Netty {@link HttpClient} for one {@link ClientConfig}: one shared {@link ConnectionProvider} pool,
+ * the connect timeout, {@code User-Agent}, HTTP version policy, idle-connection health checks, proxy and TLS.
+ *
+ * <p>When the TLS configuration has a {@link ClientCertificateSource}, {@link #current()} asks it for the key
+ * material on every request and builds a new client (same pool) when the source returns a different instance,
+ * so rotated client certificates are used for new connections without a restart.
+ */
+final class NettyHttpClients {
+
+    /** Go's {@code http.Transport} closes idle connections after 90 s; used when health checks are off. */
+    private static final Duration DEFAULT_MAX_IDLE = Duration.ofSeconds(90);
+
+    private final ClientConfig config;
+    private final ConnectionProvider pool;
+    private final HttpClient base;
+    private final boolean secure;
+    private final Mono<HttpClient> fixed;
+    private volatile Built built;
+
+    private record Built(KeyMaterial material, HttpClient client) {
+    }
+
+    NettyHttpClients(ClientConfig config) {
+        this.config = config;
+        this.secure = "https".equalsIgnoreCase(config.server().getScheme());
+        this.pool = newPool(config);
+        this.base = newBase(config, pool, secure);
+        this.fixed = secure && config.tls().clientCertificate() != null ? null : Mono.fromSupplier(() -> secured(null)).cache();
+    }
+
+    /** The client to send the next request with. */
+    Mono<HttpClient> current() {
+        if (fixed != null) {
+            return fixed;
+        }
+        return config.tls().clientCertificate().current().map(material -> {
+            Built b = built;
+            if (b != null && b.material == material) {
+                return b.client;
+            }
+            HttpClient client = secured(material);
+            built = new Built(material, client);
+            return client;
+        });
+    }
+
+    /** Closes every pooled connection. */
+    void dispose() {
+        pool.dispose();
+    }
+
+    boolean isDisposed() {
+        return pool.isDisposed();
+    }
+
+    private HttpClient secured(KeyMaterial material) {
+        if (!secure) {
+            return base;
+        }
+        boolean alpnH2 = config.httpProtocol() != HttpProtocol.HTTP_1_1;
+        return base.secure(spec -> spec.sslContext(SslContexts.spec(config.tls(), material, alpnH2))
+                .handlerConfigurator(SslContexts.engineConfigurer(config.tls())));
+    }
+
+    private static ConnectionProvider newPool(ClientConfig config) {
+        Duration idle = config.idleConnectionHealthCheck().isZero() ? DEFAULT_MAX_IDLE : config.idleConnectionHealthCheck();
+        return ConnectionProvider.builder("kreactor-" + config.server().getHost())
+                // Every watch holds a connection (HTTP/1.1) or a stream (HTTP/2); informers keep many open.
+                .maxConnections(1024)
+                .pendingAcquireMaxCount(-1)
+                .maxIdleTime(idle)
+                .build();
+    }
+
+    private static HttpClient newBase(ClientConfig config, ConnectionProvider pool, boolean secure) {
+        HttpClient client = HttpClient.create(pool)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .headers(h -> h.set(HttpHeaderNames.USER_AGENT, config.userAgent()))
+                .followRedirect(false)
+                .protocol(protocols(config.httpProtocol(), secure));
+        client = healthChecks(client, config);
+        if (config.proxy() != null) {
+            client = proxy(client, config.proxy());
+        }
+        return client;
+    }
+
+    static reactor.netty.http.HttpProtocol[] protocols(HttpProtocol policy, boolean secure) {
+        return switch (policy) {
+            case HTTP_1_1 -> new reactor.netty.http.HttpProtocol[] {reactor.netty.http.HttpProtocol.HTTP11};
+            case HTTP_2 -> new reactor.netty.http.HttpProtocol[] {
+                    secure ? reactor.netty.http.HttpProtocol.H2 : reactor.netty.http.HttpProtocol.H2C};
+            // Like Go's transport: ALPN picks h2 or http/1.1 over TLS; plain http stays HTTP/1.1 (no h2c upgrade).
+            case AUTO -> secure
+                    ? new reactor.netty.http.HttpProtocol[] {reactor.netty.http.HttpProtocol.HTTP11, reactor.netty.http.HttpProtocol.H2}
+                    : new reactor.netty.http.HttpProtocol[] {reactor.netty.http.HttpProtocol.HTTP11};
+        };
+    }
+
+    private static HttpClient healthChecks(HttpClient client, ClientConfig config) {
+        Duration idle = config.idleConnectionHealthCheck();
+        if (idle.isZero()) {
+            return client;
+        }
+        Duration ackTimeout = config.healthCheckTimeout().isZero() ? Duration.ofSeconds(15) : config.healthCheckTimeout();
+        // HTTP/2: a PING after the connection was idle for maxIdleTime; no ACK within ackTimeout closes it
+        // (client-go's ReadIdleTimeout / PingTimeout). HTTP/1.1: TCP keepalive probes after the same idle time.
+        HttpClient c = client.http2Settings(s -> s.pingAckTimeout(ackTimeout).pingAckDropThreshold(1))
+                .option(ChannelOption.SO_KEEPALIVE, true);
+        int idleSeconds = (int) Math.max(1, idle.toSeconds());
+        int intervalSeconds = (int) Math.max(1, ackTimeout.toSeconds() / 3);
+        // Reactor Netty prefers the native epoll transport when it is available; otherwise the channels are NIO.
+        if (Epoll.isAvailable()) {
+            return c.option(EpollChannelOption.TCP_KEEPIDLE, idleSeconds)
+                    .option(EpollChannelOption.TCP_KEEPINTVL, intervalSeconds)
+                    .option(EpollChannelOption.TCP_KEEPCNT, 3);
+        }
+        return c.option(NioChannelOption.of(jdk.net.ExtendedSocketOptions.TCP_KEEPIDLE), idleSeconds)
+                .option(NioChannelOption.of(jdk.net.ExtendedSocketOptions.TCP_KEEPINTERVAL), intervalSeconds)
+                .option(NioChannelOption.of(jdk.net.ExtendedSocketOptions.TCP_KEEPCOUNT), 3);
+    }
+
+    private static HttpClient proxy(HttpClient client, ProxyConfig proxy) {
+        ProxyProvider.Proxy type = switch (proxy.type()) {
+            // An https:// proxy URL is still reached through a CONNECT tunnel; see ProxyConfig.
+            case HTTP, HTTPS -> ProxyProvider.Proxy.HTTP;
+            case SOCKS5 -> ProxyProvider.Proxy.SOCKS5;
+        };
+        return client.proxy(spec -> {
+            ProxyProvider.Builder b = spec.type(type).host(proxy.host()).port(proxy.port());
+            if (proxy.username() != null) {
+                String password = proxy.password();
+                b.username(proxy.username()).password(user -> password);
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "NettyHttpClients[" + config.server() + ", " + config.httpProtocol().name().toLowerCase(Locale.ROOT) + "]";
+    }
+}

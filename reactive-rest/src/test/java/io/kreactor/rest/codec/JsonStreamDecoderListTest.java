@@ -1,0 +1,265 @@
+package io.kreactor.rest.codec;
+
+import static io.kreactor.rest.codec.ChunkSource.bytewise;
+import static io.kreactor.rest.codec.ChunkSource.randomSplit;
+import static io.kreactor.rest.codec.ChunkSource.splitAt;
+import static io.kreactor.rest.codec.ChunkSource.utf8;
+import static io.kreactor.rest.codec.ChunkSource.whole;
+import static io.kreactor.rest.codec.TestObjects.MAPPER;
+import static io.kreactor.rest.codec.TestObjects.OBJ;
+import static io.kreactor.rest.codec.TestObjects.SMALL_LIST;
+import static io.kreactor.rest.codec.TestObjects.TIMEOUT;
+import static io.kreactor.rest.codec.TestObjects.expectedList;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kreactor.core.api.ListMeta;
+import io.kreactor.core.errors.TransportException;
+import io.kreactor.rest.ListElement;
+import io.kreactor.rest.codec.TestObjects.Obj;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class JsonStreamDecoderListTest {
+
+    private final JsonStreamDecoder decoder = new JsonStreamDecoder(MAPPER, 1 << 20);
+
+    private void assertDecodes(ChunkSource source, List<ListElement<Obj>> expected) {
+        StepVerifier.create(decoder.<Obj>decodeList(source.flux(), OBJ))
+                .expectNextSequence(expected)
+                .expectComplete()
+                .verify(TIMEOUT);
+        source.assertAllReleased();
+    }
+
+    private void assertFails(ChunkSource source, String... messageParts) {
+        StepVerifier.create(decoder.<Obj>decodeList(source.flux(), OBJ))
+                .thenConsumeWhile(element -> true)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                        .message().contains(messageParts))
+                .verify(TIMEOUT);
+        source.assertAllReleased();
+    }
+
+    @Test
+    void emitsMetadataThenEveryItemInBodyOrder() {
+        List<ListElement<Obj>> expected = expectedList(SMALL_LIST);
+        assertThat(expected).hasSize(3);
+        assertThat(expected.get(0)).isEqualTo(new ListElement.Metadata<Obj>(new ListMeta("42", "c-ü", null)));
+
+        assertDecodes(ChunkSource.pooled(whole(utf8(SMALL_LIST))), expected);
+    }
+
+    @Test
+    void decodesTheSameWhenSplitAtEveryBytePosition() {
+        byte[] body = utf8(SMALL_LIST);
+        List<ListElement<Obj>> expected = expectedList(SMALL_LIST);
+        for (int position = 1; position < body.length; position++) {
+            assertDecodes(ChunkSource.pooled(splitAt(body, position)), expected);
+        }
+    }
+
+    @Test
+    void decodesTheSameWhenEveryByteArrivesAlone() {
+        assertDecodes(ChunkSource.unpooled(bytewise(utf8(SMALL_LIST))), expectedList(SMALL_LIST));
+    }
+
+    @Test
+    void decodesTheSameWhenSplitAtTwoPositionsInsideMultiByteCharacters() {
+        byte[] body = utf8(SMALL_LIST);
+        List<ListElement<Obj>> expected = expectedList(SMALL_LIST);
+        // every split pair that cuts a multi-byte character (bytes >= 0x80) somewhere
+        for (int first = 1; first < body.length; first++) {
+            if (body[first] >= 0) {
+                continue;
+            }
+            for (int second = first + 1; second < body.length; second += 7) {
+                assertDecodes(ChunkSource.pooled(splitAt(body, first, second)), expected);
+            }
+        }
+    }
+
+    @Test
+    void decodesALargeListOfPodSizedItemsSplitAtRandomPositions() {
+        byte[] body = TestObjects.podLikeList(300);
+        List<ListElement<Obj>> expected = expectedList(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        Random random = new Random(20240601L);
+        for (int round = 0; round < 20; round++) {
+            int maxChunk = round % 2 == 0 ? 64 : 8192;
+            assertDecodes(ChunkSource.pooled(randomSplit(body, random, maxChunk)), expected);
+        }
+    }
+
+    @Test
+    void emitsMetadataAfterTheItemsWhenTheBodyPutsItLast() {
+        String body = """
+                {"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}],"kind":"List",\
+                "metadata":{"resourceVersion":"7","remainingItemCount":3}}""";
+        List<ListElement<Obj>> expected = expectedList(body);
+        assertThat(expected.get(2)).isInstanceOf(ListElement.Metadata.class);
+        assertThat(((ListElement.Metadata<Obj>) expected.get(2)).meta().remainingItemCount()).isEqualTo(3L);
+
+        assertDecodes(ChunkSource.pooled(bytewise(utf8(body))), expected);
+    }
+
+    @Test
+    void anEmptyItemsArrayEmitsOnlyTheMetadata() {
+        String body = "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"5\"},\"items\":[]}";
+        assertDecodes(ChunkSource.pooled(whole(utf8(body))),
+                List.of(new ListElement.Metadata<>(new ListMeta("5", null, null))));
+    }
+
+    @Test
+    void nullItemsIsAnEmptyList() {
+        String body = "{\"kind\":\"PodList\",\"metadata\":{\"resourceVersion\":\"5\"},\"items\":null}";
+        assertDecodes(ChunkSource.pooled(whole(utf8(body))),
+                List.of(new ListElement.Metadata<>(new ListMeta("5", null, null))));
+    }
+
+    @Test
+    void aListWithoutMetadataOrItemsCompletesEmpty() {
+        assertDecodes(ChunkSource.pooled(whole(utf8("{\"kind\":\"PodList\",\"metadata\":null} \n"))), List.of());
+    }
+
+    @Test
+    void anEmptyBodyFails() {
+        assertFails(ChunkSource.pooled(List.of()), "list response body", "empty");
+        assertFails(ChunkSource.pooled(whole(utf8("  \r\n"))), "list response body", "empty");
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectFails() {
+        assertFails(ChunkSource.pooled(whole(utf8("[{\"metadata\":{}}]"))), "expected a JSON object", "an array");
+    }
+
+    @Test
+    void itemsThatAreNotAnArrayFail() {
+        assertFails(ChunkSource.pooled(whole(utf8("{\"items\":{\"a\":1}}"))), "'items'", "byte 10");
+    }
+
+    @Test
+    void malformedJsonFailsWithTheByteOffsetAndAShortExcerptAfterTheItemsBeforeIt() {
+        String good = "{\"metadata\":{\"resourceVersion\":\"1\"},\"items\":[{\"metadata\":{\"name\":\"a\"}},";
+        String secret = "x".repeat(500);
+        String body = good + "{\"metadata\":{\"name\":\"b\"},,\"data\":\"" + secret + "\"}]}";
+        ChunkSource source = ChunkSource.pooled(whole(utf8(body)));
+
+        StepVerifier.create(decoder.<Obj>decodeList(source.flux(), OBJ))
+                .expectNextCount(2)
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(TransportException.class);
+                    assertThat(e.getMessage())
+                            .contains("Malformed JSON in the list response body at byte")
+                            .contains("near '")
+                            .doesNotContain("x".repeat(Excerpts.RADIUS * 2 + 1))
+                            .hasSizeLessThan(400);
+                })
+                .verify(TIMEOUT);
+        source.assertAllReleased();
+    }
+
+    @Test
+    void aBodyCutOffAtAnyPositionFailsAsTruncated() {
+        byte[] body = utf8(SMALL_LIST.strip());
+        for (int length = 1; length < body.length; length++) {
+            byte[] prefix = java.util.Arrays.copyOf(body, length);
+            assertFails(ChunkSource.pooled(bytewise(prefix)), "ended at byte " + length, "truncated");
+        }
+    }
+
+    @Test
+    void contentAfterTheListObjectFails() {
+        assertFails(ChunkSource.pooled(whole(utf8("{\"items\":[]} {}"))), "after the list object");
+    }
+
+    @Test
+    void anItemLargerThanTheCapFailsNamingTheCapAndOffset() {
+        String item = "{\"metadata\":{\"name\":\"" + "n".repeat(100) + "\"}}";
+        String body = "{\"items\":[" + item + "]}";
+        JsonStreamDecoder small = new JsonStreamDecoder(MAPPER, item.length() - 1);
+        byte[] bytes = utf8(body);
+        for (int position = 1; position < bytes.length; position += 3) {
+            ChunkSource source = ChunkSource.pooled(splitAt(bytes, position));
+            StepVerifier.create(small.<Obj>decodeList(source.flux(), OBJ))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class).hasMessage(
+                            "The list item starting at byte 10 of the list response body exceeds the maximum "
+                                    + "object size of " + (item.length() - 1) + " bytes"))
+                    .verify(TIMEOUT);
+            source.assertAllReleased();
+        }
+    }
+
+    @Test
+    void anItemOfExactlyTheCapPasses() {
+        String item = "{\"metadata\":{\"name\":\"" + "n".repeat(100) + "\"}}";
+        String body = "{\"items\":[" + item + "," + item + "]}";
+        JsonStreamDecoder exact = new JsonStreamDecoder(MAPPER, item.length());
+        byte[] bytes = utf8(body);
+        for (int position = 1; position < bytes.length; position += 3) {
+            ChunkSource source = ChunkSource.pooled(splitAt(bytes, position));
+            StepVerifier.create(exact.<Obj>decodeList(source.flux(), OBJ))
+                    .expectNextCount(2)
+                    .expectComplete()
+                    .verify(TIMEOUT);
+        }
+    }
+
+    @Test
+    void aHugeItemFailsBeforeItIsFullyReceived() {
+        byte[] body = TestObjects.podLikeList(50);
+        JsonStreamDecoder small = new JsonStreamDecoder(MAPPER, 64);
+        ChunkSource source = ChunkSource.pooled(ChunkSource.randomSplit(body, new Random(1), 32));
+
+        int firstItem = new String(body, java.nio.charset.StandardCharsets.UTF_8).indexOf("\"items\":[") + 9;
+
+        StepVerifier.create(small.<Obj>decodeList(source.flux(), OBJ))
+                .expectNextCount(1)
+                .expectErrorMessage("The list item starting at byte " + firstItem + " of the list response body "
+                        + "exceeds the maximum object size of 64 bytes")
+                .verify(TIMEOUT);
+        assertThat(source.deliveredBytes()).as("bytes read before failing: the item's start, the cap, one chunk")
+                .isLessThanOrEqualTo(firstItem + 64 + 32);
+        assertThat(source.cancelled()).isTrue();
+        source.assertAllReleased();
+    }
+
+    @Test
+    void anItemThatDoesNotBindFailsNamingTheTypeAndOffset() {
+        String body = "{\"items\":[{\"metadata\":{\"name\":\"a\"}},{\"metadata\":{\"name\":{\"x\":1}}}]}";
+        ChunkSource source = ChunkSource.pooled(whole(utf8(body)));
+
+        StepVerifier.create(decoder.<Obj>decodeList(source.flux(), OBJ))
+                .expectNextCount(1)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                        .hasMessageStartingWith("Cannot decode the list item at byte 36 as [simple type, class "
+                                + Obj.class.getName() + "]"))
+                .verify(TIMEOUT);
+        source.assertAllReleased();
+    }
+
+    @Test
+    void anUpstreamErrorArrivesAfterTheItemsCompletedBeforeIt() {
+        String body = "{\"items\":[{\"metadata\":{\"name\":\"a\"}},{\"metadata\":";
+        IOException reset = new IOException("connection reset");
+        ChunkSource source = ChunkSource.failingAfter(whole(utf8(body)), reset);
+
+        StepVerifier.create(decoder.<Obj>decodeList(source.flux(), OBJ))
+                .expectNextCount(1)
+                .expectErrorSatisfies(e -> assertThat(e).isSameAs(reset))
+                .verify(TIMEOUT);
+        source.assertAllReleased();
+    }
+
+    @Test
+    void everySubscriptionDecodesAfresh() throws IOException {
+        byte[] body = utf8(SMALL_LIST);
+        ChunkSource source = ChunkSource.pooled(splitAt(body, 50, 100));
+        var list = decoder.<Obj>decodeList(source.flux(), OBJ);
+        StepVerifier.create(list).expectNextCount(3).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(list).expectNextCount(3).expectComplete().verify(TIMEOUT);
+        source.assertAllReleased();
+        assertThat(MAPPER.readTree(body).get("items")).hasSize(2);
+    }
+}
