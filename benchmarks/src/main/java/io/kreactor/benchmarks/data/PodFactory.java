@@ -58,10 +58,7 @@ public final class PodFactory {
         labels.put("pod-template-hash", hash.substring(0, 8));
         labels.put("tier", index % 3 == 0 ? "backend" : "frontend");
         Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put("kubectl.kubernetes.io/restartedAt", ts);
         annotations.put("prometheus.io/scrape", "true");
-        annotations.put("prometheus.io/port", "9090");
-        annotations.put("cluster-autoscaler.kubernetes.io/safe-to-evict", "true");
         return new PodBuilder()
                 .withNewMetadata()
                     .withName(podName(index)).withNamespace(namespace)
@@ -74,8 +71,7 @@ public final class PodFactory {
                         new ManagedFieldsEntryBuilder().withManager("kube-controller-manager").withOperation("Update")
                             .withApiVersion("v1").withTime(ts).withFieldsType("FieldsV1")
                             .withFieldsV1(fields(map("f:metadata", map("f:generateName", map(),
-                                "f:labels", map(".", map(), "f:app.kubernetes.io/name", map(), "f:pod-template-hash", map()),
-                                "f:ownerReferences", map(".", map(), "k:{\"uid\":\"" + uid(r) + "\"}", map())),
+                                "f:labels", map(".", map(), "f:app.kubernetes.io/name", map(), "f:pod-template-hash", map())),
                                 "f:spec", map("f:containers", map("k:{\"name\":\"app\"}", map(".", map(), "f:image", map(),
                                     "f:env", map(), "f:resources", map())), "f:nodeSelector", map()))))
                             .build(),
@@ -83,19 +79,16 @@ public final class PodFactory {
                             .withApiVersion("v1").withTime(ts).withFieldsType("FieldsV1")
                             .withFieldsV1(fields(map("f:status", map("f:conditions", map(
                                 "k:{\"type\":\"Ready\"}", map(".", map(), "f:status", map(), "f:type", map())),
-                                "f:containerStatuses", map(), "f:hostIP", map(), "f:phase", map(), "f:podIP", map()))))
+                                "f:containerStatuses", map(), "f:phase", map(), "f:podIP", map()))))
                             .build())
                 .endMetadata()
                 .withNewSpec()
                     .withNodeName(node).withServiceAccountName(app).withRestartPolicy("Always")
-                    .withTerminationGracePeriodSeconds(30L).withDnsPolicy("ClusterFirst")
+                    .withTerminationGracePeriodSeconds(30L)
                     .withNodeSelector(map("topology.kubernetes.io/zone", ZONES[index % ZONES.length]))
                     .withContainers(
                         new ContainerBuilder().withName("app").withImage("registry.example.com/" + app + ":1." + r.nextInt(40) + "." + r.nextInt(10))
-                            .addNewPort().withName("http").withContainerPort(8080).withProtocol("TCP").endPort()
                             .addNewEnv().withName("APP_NAME").withValue(app).endEnv()
-                            .addNewEnv().withName("LOG_LEVEL").withValue("info").endEnv()
-                            .addNewEnv().withName("POD_IP").withNewValueFrom().withNewFieldRef().withFieldPath("status.podIP").endFieldRef().endValueFrom().endEnv()
                             .withNewResources().withRequests(map("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")))
                                 .withLimits(map("cpu", new Quantity("1"), "memory", new Quantity("512Mi"))).endResources()
                             .addNewVolumeMount().withName("config").withMountPath("/etc/" + app).withReadOnly(true).endVolumeMount()
@@ -104,7 +97,6 @@ public final class PodFactory {
                         new ContainerBuilder().withName("envoy").withImage("envoyproxy/envoy:v1.3" + r.nextInt(10) + ".0")
                             .addNewEnv().withName("ENVOY_UID").withValue("0").endEnv()
                             .withNewResources().withRequests(map("cpu", new Quantity("100m"), "memory", new Quantity("64Mi"))).endResources()
-                            .addNewVolumeMount().withName("kube-api-access").withMountPath("/var/run/secrets/kubernetes.io/serviceaccount").withReadOnly(true).endVolumeMount()
                             .build())
                     .addNewVolume().withName("config").withNewConfigMap().withName(app + "-config").endConfigMap().endVolume()
                     .addNewVolume().withName("kube-api-access").withNewProjected().withDefaultMode(420)
@@ -114,18 +106,15 @@ public final class PodFactory {
                 .withNewStatus()
                     .withPhase("Running").withHostIP("192.168.0." + r.nextInt(250)).withPodIP(ip).withStartTime(ts).withQosClass("Burstable")
                     .withConditions(List.of(
-                        new PodConditionBuilder().withType("Initialized").withStatus("True").withLastTransitionTime(ts).build(),
                         new PodConditionBuilder().withType("Ready").withStatus("True").withLastTransitionTime(ts).build(),
-                        new PodConditionBuilder().withType("ContainersReady").withStatus("True").withLastTransitionTime(ts).build(),
                         new PodConditionBuilder().withType("PodScheduled").withStatus("True").withLastTransitionTime(ts).build()))
                     .withContainerStatuses(
                         new ContainerStatusBuilder().withName("app").withReady(true).withStarted(true).withRestartCount(r.nextInt(3))
-                            .withImage("registry.example.com/" + app).withImageID("sha256:" + Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()))
-                            .withContainerID("containerd://" + Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()))
+                            .withImage("registry.example.com/" + app).withImageID("sha256:" + Long.toHexString(r.nextLong()))
+                            .withContainerID("containerd://" + Long.toHexString(r.nextLong()))
                             .withNewState().withNewRunning().withStartedAt(ts).endRunning().endState().build(),
                         new ContainerStatusBuilder().withName("envoy").withReady(true).withStarted(true).withRestartCount(0)
-                            .withImage("envoyproxy/envoy").withImageID("sha256:" + Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()))
-                            .withContainerID("containerd://" + Long.toHexString(r.nextLong()) + Long.toHexString(r.nextLong()))
+                            .withImage("envoyproxy/envoy").withImageID("sha256:" + Long.toHexString(r.nextLong()))
                             .withNewState().withNewRunning().withStartedAt(ts).endRunning().endState().build())
                 .endStatus()
                 .build();

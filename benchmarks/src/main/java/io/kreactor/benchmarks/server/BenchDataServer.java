@@ -5,6 +5,8 @@ import io.kreactor.benchmarks.data.PodFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,18 @@ public final class BenchDataServer implements AutoCloseable {
                 .bindNow(Duration.ofSeconds(30));
     }
 
+    /**
+     * Serves {@code [full|quick] [seed]} data until the process is killed, printing {@code port <n>} once
+     * listening: for running one workload by hand against a separate server process.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        BenchData data = BenchData.render(io.kreactor.benchmarks.data.BenchSizes.named(args.length > 0 ? args[0] : "full"),
+                args.length > 1 ? Long.parseLong(args[1]) : 42);
+        BenchDataServer server = start(data);
+        System.out.println("port " + server.port());
+        server.server.onDispose().block();
+    }
+
     /** Starts a server for {@code data} on an ephemeral loopback port. */
     public static BenchDataServer start(BenchData data) {
         return new BenchDataServer(data, 0);
@@ -117,10 +131,19 @@ public final class BenchDataServer implements AutoCloseable {
         String ns = req.param("ns");
         QueryStringDecoder query = new QueryStringDecoder(req.uri());
         String watch = first(query, "watch");
-        res.header("content-type", "application/json");
         if ("true".equals(watch) || "1".equals(watch)) {
-            return watch(ns, first(query, "resourceVersion"), res);
+            Flux<ByteBuf> events = watchEvents(ns, first(query, "resourceVersion"));
+            if (events == null) {
+                return res.status(404).send();
+            }
+            if (req.requestHeaders().containsValue("upgrade", "websocket", true)) {
+                // fabric8 watches over a WebSocket first, as the API server allows: one text frame per event.
+                return res.sendWebsocket((in, out) -> out.sendObject(events.concatMapIterable(BenchDataServer::frames)).then());
+            }
+            res.header("content-type", "application/json").header("transfer-encoding", "chunked");
+            return res.send(Flux.concat(Mono.just(Unpooled.EMPTY_BUFFER), events), b -> true);
         }
+        res.header("content-type", "application/json");
         if (BenchData.NS_MANY.equals(ns)) {
             return res.sendByteArray(Mono.just(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\""
                     + BenchData.BASE_RESOURCE_VERSION + "\"},\"items\":[]}").getBytes(StandardCharsets.UTF_8)));
@@ -139,20 +162,36 @@ public final class BenchDataServer implements AutoCloseable {
         return res.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)));
     }
 
-    private Publisher<Void> watch(String ns, String resourceVersion, HttpServerResponse res) {
-        res.header("transfer-encoding", "chunked");
+    /**
+     * The watch stream of {@code ns} as buffers of whole event lines, or null for a namespace without watch data.
+     */
+    private Flux<ByteBuf> watchEvents(String ns, String resourceVersion) {
         return switch (ns) {
-            case BenchData.NS_WATCH -> res.send(chunks(data.watchLines(), 0));
+            case BenchData.NS_WATCH -> chunks(data.watchLines(), 0);
             case BenchData.NS_INFORMER -> {
                 long rv = resourceVersion == null || resourceVersion.isEmpty() || "0".equals(resourceVersion)
                         ? BenchData.BASE_RESOURCE_VERSION : Long.parseLong(resourceVersion);
                 int from = (int) Math.max(0, Math.min(data.informerLines().length, rv - BenchData.BASE_RESOURCE_VERSION));
-                yield res.send(Flux.concat(chunks(data.informerLines(), from), held()));
+                yield Flux.concat(chunks(data.informerLines(), from), held());
             }
-            case BenchData.NS_MANY -> res.send(Flux.concat(Mono.just(Unpooled.EMPTY_BUFFER),
-                    held().mergeWith(ticks.asFlux().map(Unpooled::wrappedBuffer))), b -> true);
-            default -> res.status(404).send();
+            case BenchData.NS_MANY -> held().mergeWith(ticks.asFlux().map(Unpooled::wrappedBuffer));
+            default -> null;
         };
+    }
+
+    /** Splits a buffer of newline-terminated event lines into one WebSocket text frame per event. */
+    private static List<WebSocketFrame> frames(ByteBuf lines) {
+        List<WebSocketFrame> frames = new java.util.ArrayList<>();
+        int start = lines.readerIndex();
+        int end = lines.writerIndex();
+        for (int i = start; i < end; i++) {
+            if (lines.getByte(i) == '\n') {
+                frames.add(new TextWebSocketFrame(lines.retainedSlice(start, i - start)));
+                start = i + 1;
+            }
+        }
+        lines.release();
+        return frames;
     }
 
     /** A watch that never ends by itself; counted while open. */
