@@ -47,7 +47,7 @@ public final class PodFactory {
     public Pod pod(int index, String namespace, long resourceVersion) {
         SplittableRandom r = new SplittableRandom(seed * 1_000_003L + index);
         String app = APPS[index % APPS.length];
-        String hash = Long.toHexString(r.nextLong() & 0xffffffffffL);
+        String hash = String.format("%010x", r.nextLong() & 0xffffffffffL);
         String rs = app + "-" + hash.substring(0, 8);
         String ts = String.format("2026-11-%02dT%02d:%02d:%02dZ", 1 + r.nextInt(20), r.nextInt(24), r.nextInt(60), r.nextInt(60));
         String node = "node-" + r.nextInt(200);
