@@ -26,7 +26,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (1–3, each benchmark in its own forked JVM with {@code -prof gc}) and the single-shot workloads (4 and 5, each
  * client in its own fresh JVM) against it, and writes {@code results.md} plus raw results to the output directory.
  *
- * <p>Arguments: {@code [full|quick] [outputDir] [jmhWarmupIterations] [jmhMeasurementIterations]}.
+ * <p>Arguments: {@code [full|quick] [outputDir] [jmhWarmupIterations] [jmhMeasurementIterations] [phases]}, where
+ * phases is a comma-separated subset of {@code jmh,informer,many} (default all); without {@code jmh} the JMH
+ * scores are read from an earlier run's {@code jmh.json} in the output directory.
  */
 public final class BenchmarkLauncher {
 
@@ -42,10 +44,13 @@ public final class BenchmarkLauncher {
         Path out = Path.of(args.length > 1 ? args[1] : "target/benchmark-results").toAbsolutePath();
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        List<String> phases = List.of((args.length > 4 ? args[4] : "jmh,informer,many").split(","));
         BenchSizes sizes = BenchSizes.named(sizesName);
         Files.createDirectories(out);
         Path rssFile = out.resolve("peak-rss.tsv");
-        Files.deleteIfExists(rssFile);
+        if (phases.contains("jmh")) {
+            Files.deleteIfExists(rssFile);
+        }
 
         long t0 = System.nanoTime();
         BenchData data = BenchData.render(sizes, SEED);
@@ -54,19 +59,28 @@ public final class BenchmarkLauncher {
         Report report = new Report(sizes, data.fullList().length / sizes.listPods());
         try (BenchDataServer server = BenchDataServer.start(data)) {
             System.out.println("data server listening on " + server.url());
-            report.jmh(runJmh(server.url(), sizes, sizesName, out, rssFile, warmups, iterations));
-            int informerWarmups = sizesName.equals("full") ? 2 : 0;
+            if (phases.contains("jmh")) {
+                report.jmh(runJmh(server.url(), sizes, sizesName, out, rssFile, warmups, iterations));
+            } else if (Files.exists(out.resolve("jmh.json"))) {
+                report.jmhJson(out.resolve("jmh.json"));
+            }
+            int informerWarmups = sizesName.equals("full") ? 1 : 0;
             int informerRuns = sizesName.equals("full") ? 3 : 1;
-            for (String client : CLIENTS) {
+            for (String client : phases.contains("informer") ? CLIENTS : new String[0]) {
                 report.informer(child(out, "informer-" + client, "io.kreactor.benchmarks.workload.InformerWorkload",
                         server.url(), client, "false", Integer.toString(sizes.informerPods()),
                         Long.toString(data.lastInformerResourceVersion()), Integer.toString(informerWarmups), Integer.toString(informerRuns)));
             }
-            report.informer(child(out, "informer-kreactor-transform", "io.kreactor.benchmarks.workload.InformerWorkload",
+            if (phases.contains("informer")) {
+                report.informer(child(out, "informer-kreactor-transform", "io.kreactor.benchmarks.workload.InformerWorkload",
                     server.url(), "kreactor", "true", Integer.toString(sizes.informerPods()),
                     Long.toString(data.lastInformerResourceVersion()), Integer.toString(informerWarmups), Integer.toString(informerRuns)));
+            }
             for (String[] cp : new String[][] {{"kreactor", "http1"}, {"kreactor", "h2c"}, {"fabric8", "http1"},
                     {"client-java", "http1"}, {"client-java", "h2c"}}) {
+                if (!phases.contains("many")) {
+                    break;
+                }
                 report.manyWatches(child(out, "many-" + cp[0] + "-" + cp[1], "io.kreactor.benchmarks.workload.ManyWatchesWorkload",
                         server.url(), cp[0], cp[1], Integer.toString(sizes.watches()), Integer.toString(sizes.ticks())));
             }

@@ -59,6 +59,23 @@ final class Report {
         }
     }
 
+    /** Reads the scores of an earlier run from JMH's JSON result file (for re-running only workloads 4 and 5). */
+    void jmhJson(java.nio.file.Path file) throws IOException {
+        for (com.fasterxml.jackson.databind.JsonNode b : JSON.readTree(file.toFile())) {
+            String name = b.get("benchmark").asText();
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            com.fasterxml.jackson.databind.JsonNode client = b.path("params").get("client");
+            List<Double> scores = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode fork : b.path("primaryMetric").path("rawData")) {
+                fork.forEach(v -> scores.add(v.asDouble()));
+            }
+            scores.sort(Double::compare);
+            com.fasterxml.jackson.databind.JsonNode alloc = b.path("secondaryMetrics").path("gc.alloc.rate.norm").get("score");
+            jmh.put(method + "/" + (client == null ? BARE : client.asText()), new Score(median(scores), scores.get(0),
+                    scores.get(scores.size() - 1), alloc == null ? Double.NaN : alloc.asDouble()));
+        }
+    }
+
     void informer(List<String> jsonLines) {
         jsonLines.forEach(l -> informers.add(parse(l)));
     }
@@ -107,7 +124,7 @@ final class Report {
         Score bareInformerList = jmh.get("decodeInformerList/" + BARE);
         md.append("\n### 4. Informer: ").append(sizes.informerPods()).append(" pods + ").append(sizes.informerEvents())
                 .append(" events (median of runs in one JVM per client)\n\n");
-        md.append("| client | synced ms | vs bare decode of the list | all events handled ms | peer ÷ kreactor (handled) | retained B/pod | peak RSS KiB | runs |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| client | synced ms | vs bare decode of the list | all events handled ms | peer ÷ kreactor (handled) | retained B/pod (first run) | peak RSS KiB | measured runs |\n|---|---|---|---|---|---|---|---|\n");
         if (bareInformerList != null) {
             md.append(String.format(Locale.ROOT, "| %s (decode of the same %d-pod list) | %.1f | 1.00 | | | | | |%n",
                     BARE, sizes.informerPods(), bareInformerList.median()));
@@ -120,13 +137,14 @@ final class Report {
                     continue;
                 }
                 double synced = medianOf(informers, c, transform, "syncedMillis");
+                double retained = firstRun(informers, c, transform, "retainedBytesPerPod");
                 double handled = medianOf(informers, c, transform, "lastEventMillis");
                 md.append(String.format(Locale.ROOT, "| %s%s | %.0f | %s | %.0f | %s | %.0f | %.0f | %d |%n", c,
                         transform ? " + drop managedFields" : "", synced,
                         bareInformerList == null ? "" : ratio(synced / bareInformerList.median()), handled,
                         c.equals("kreactor") ? "1.00" : ratio(handled / kreactorHandled),
-                        medianOf(informers, c, transform, "retainedBytesPerPod"),
-                        medianOf(informers, c, transform, "peakRssKib"), runs.size()));
+                        retained, filter(informers, c, transform, true).stream().mapToDouble(m -> num(m, "peakRssKib")).max().orElse(Double.NaN),
+                        runs.size()));
             }
         }
     }
@@ -165,8 +183,20 @@ final class Report {
                 kreactor == null || name.equals("kreactor") ? "" : ratio(s.median() / kreactor.median())));
     }
 
+    /** The measured (not warm-up) runs of one informer configuration. */
     private static List<Map<String, Object>> filter(List<Map<String, Object>> rows, String client, boolean transform) {
-        return rows.stream().filter(m -> client.equals(m.get("client")) && Boolean.valueOf(transform).equals(m.get("transform"))).toList();
+        return filter(rows, client, transform, false);
+    }
+
+    private static List<Map<String, Object>> filter(List<Map<String, Object>> rows, String client, boolean transform, boolean withWarmups) {
+        return rows.stream().filter(m -> client.equals(m.get("client")) && Boolean.valueOf(transform).equals(m.get("transform"))
+                && (withWarmups || !Boolean.TRUE.equals(m.get("warmup")))).toList();
+    }
+
+    /** A value from the first run in the JVM (heap: nothing retained from an earlier informer yet). */
+    private static double firstRun(List<Map<String, Object>> rows, String client, boolean transform, String field) {
+        return filter(rows, client, transform, true).stream().filter(m -> ((Number) m.getOrDefault("run", 0)).intValue() == 0)
+                .mapToDouble(m -> num(m, field)).findFirst().orElse(Double.NaN);
     }
 
     private static double medianOf(List<Map<String, Object>> rows, String client, boolean transform, String field) {
