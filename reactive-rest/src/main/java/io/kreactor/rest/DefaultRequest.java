@@ -1,10 +1,8 @@
 package io.kreactor.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kreactor.core.api.GroupVersion;
-import io.kreactor.core.api.PatchType;
 import io.kreactor.core.api.QueryOptions;
 import io.kreactor.core.api.WatchEvent;
 import io.kreactor.core.errors.TransportException;
@@ -12,7 +10,6 @@ import io.kreactor.rest.transport.ApiErrors;
 import io.kreactor.rest.transport.ClientResponse;
 import io.kreactor.rest.transport.HttpTransport;
 import io.kreactor.rest.transport.TransportRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -280,41 +277,8 @@ final class DefaultRequest implements Request {
         if (h.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Accept"))) {
             h.put("Accept", defaultAccept);
         }
-        byte[] bytes = encodeBody(h);
+        byte[] bytes = RequestBodies.encode(method, body, rawBody, h, mapper);
         return new TransportRequest(method, buildUrl(extraParams), h, bytes, streaming, timeout);
-    }
-
-    private byte[] encodeBody(Map<String, String> h) {
-        if (rawBody != null) {
-            putIfAbsent(h, "Content-Type", JSON);
-            return rawBody;
-        }
-        if (body == null) {
-            return null;
-        }
-        String contentType = headerValue(h, "Content-Type");
-        // The apply content type is YAML, and JSON is YAML: only a String body is sent verbatim as YAML.
-        if (body instanceof String yaml && PatchType.APPLY.contentType().equals(contentType)) {
-            return yaml.getBytes(StandardCharsets.UTF_8);
-        }
-        putIfAbsent(h, "Content-Type", JSON);
-        try {
-            return mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(method + " request: cannot serialize body of type "
-                    + body.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static String headerValue(Map<String, String> h, String name) {
-        return h.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-    }
-
-    private static void putIfAbsent(Map<String, String> h, String name, String value) {
-        if (headerValue(h, name) == null) {
-            h.put(name, value);
-        }
     }
 
     private <T> Mono<T> send(Function<TransportRequest, Mono<T>> action) {

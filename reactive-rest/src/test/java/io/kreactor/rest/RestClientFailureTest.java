@@ -55,7 +55,8 @@ import reactor.test.StepVerifier;
 /** Error mapping, authentication, retries, warnings and timeouts against WireMock. */
 class RestClientFailureTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private WireMockServer server;
     private String base;

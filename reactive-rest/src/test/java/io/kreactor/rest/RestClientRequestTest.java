@@ -37,7 +37,8 @@ import reactor.test.StepVerifier;
 /** Exact request lines, query strings, headers and bodies for every verb and option type, checked by WireMock. */
 class RestClientRequestTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final GroupVersion APPS_V1 = new GroupVersion("apps", "v1");
 
     private WireMockServer server;

@@ -41,7 +41,8 @@ import reactor.test.StepVerifier;
  */
 class WatchStreamTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PODS = "/api/v1/namespaces/ns/pods";
 
     private static DisposableServer server;
@@ -258,6 +259,32 @@ class WatchStreamTest {
                     .thenAwait(Duration.ofMillis(300))
                     .then(release::tryEmitEmpty)
                     .expectNext("second \u00e9\n")
+                    .expectComplete()
+                    .verify(WAIT);
+        } finally {
+            withTimeout.dispose();
+        }
+    }
+
+    @Test
+    void requestTimeoutBoundsAWholeListButNeverAWatch() {
+        RestClient withTimeout = RestClient.create(ClientConfig.builder("http://127.0.0.1:" + server.port())
+                .requestTimeout(Duration.ofMillis(300)).build(), WarningHandler.ignore());
+        Sinks.Empty<Void> release = Sinks.empty();
+        serve((req, res) -> res.send(utf8(Flux.concat(Mono.just(req.uri().contains("watch=true")
+                        ? event("ADDED", "a", "1", "x") : "{\"metadata\":{\"resourceVersion\":\"5\"},\"items\":["),
+                release.asMono().then(Mono.just(req.uri().contains("watch=true") ? event("ADDED", "b", "2", "y") : "]}")))),
+                b -> true));
+        try {
+            StepVerifier.create(withTimeout.get().absPath(PODS).list(Item.class))
+                    .expectNextCount(1)
+                    .expectErrorMessage("GET http://127.0.0.1:" + server.port() + PODS + ": request timed out after 300 ms")
+                    .verify(WAIT);
+            StepVerifier.create(withTimeout.get().absPath(PODS).watch(Item.class))
+                    .expectNextCount(1)
+                    .thenAwait(Duration.ofMillis(600))
+                    .then(release::tryEmitEmpty)
+                    .assertNext(e -> assertThat(e.object().metadata().name()).isEqualTo("b"))
                     .expectComplete()
                     .verify(WAIT);
         } finally {

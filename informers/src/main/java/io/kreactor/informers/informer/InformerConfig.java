@@ -34,7 +34,10 @@ public record InformerConfig(ReflectorConfig reflector, int fifoCapacity, Durati
         }
     }
 
-    /** A copy with {@code reflector} configuration. */
+    /**
+     * A copy with {@code reflector} configuration. Its own scheduler drives the Reflector's timers, so call
+     * {@link #withScheduler} after this method to put the whole informer on one clock.
+     */
     public InformerConfig withReflector(ReflectorConfig reflector) {
         return new InformerConfig(reflector, fifoCapacity, resyncPeriod, scheduler);
     }

@@ -4,13 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Scheduler;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.reactivestreams.Subscription;
 
 /**
  * One subscriber of an informer with its own buffer, demand and worker. The informer's processing loop
@@ -164,7 +165,7 @@ final class Listener<T> implements Subscription, Runnable {
         if (wip.getAndIncrement() == 0) {
             try {
                 worker.schedule(this);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 cancelled = true;
             }
         }
@@ -222,6 +223,11 @@ final class Listener<T> implements Subscription, Runnable {
 
     private void terminate() {
         terminated = true;
+        if (!cancelled) {
+            // Ended by an error or completion: leave the informer's listener list too.
+            cancelled = true;
+            onCancel.run();
+        }
         worker.dispose();
     }
 }

@@ -5,6 +5,7 @@ import io.kreactor.informers.store.Indexer;
 import io.kreactor.core.selector.LabelSelector;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -32,7 +33,7 @@ public interface Lister<T> {
 
     /** The cached objects that {@code selector} matches. */
     default List<T> list(LabelSelector selector) {
-        java.util.Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(selector, "selector");
         return list(selector::matches);
     }
 

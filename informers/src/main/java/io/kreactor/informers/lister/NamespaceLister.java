@@ -3,6 +3,7 @@ package io.kreactor.informers.lister;
 import io.kreactor.core.selector.LabelSelector;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -21,7 +22,7 @@ public interface NamespaceLister<T> {
 
     /** The cached objects in this namespace that {@code selector} matches. */
     default List<T> list(LabelSelector selector) {
-        java.util.Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(selector, "selector");
         return list(selector::matches);
     }
 

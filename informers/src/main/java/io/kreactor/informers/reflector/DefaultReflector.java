@@ -90,7 +90,10 @@ final class DefaultReflector<T> implements Reflector<T> {
         } catch (RuntimeException e) {
             LOG.warn("reflector error handler threw; ignoring", e);
         }
-        errors.tryEmitNext(error);
+        // Several subscriptions may report at once; the sink needs serialized emissions.
+        synchronized (errors) {
+            errors.tryEmitNext(error);
+        }
     }
 
     @Override

@@ -10,7 +10,9 @@ import io.kreactor.informers.ListerWatcher;
 import io.kreactor.rest.ListElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * The Reflector's transition function: {@code step(state)} is a cold {@code Flux} of events that ends with
@@ -42,7 +44,7 @@ final class ReflectorStep<T> {
             return watch(state);
         }
         if (state instanceof ReflectorState.Waiting<T> waiting) {
-            return reactor.core.publisher.Mono.delay(waiting.delay(), config.scheduler())
+            return Mono.delay(waiting.delay(), config.scheduler())
                     .thenReturn((Step<T>) Step.Transition.to(waiting.then()))
                     .flux();
         }
@@ -100,14 +102,13 @@ final class ReflectorStep<T> {
         WatchOptions options = base.withTimeoutSeconds(randomWatchTimeoutSeconds());
         return Flux.defer(() -> {
             WatchSession<T> session = new WatchSession<>(accessor, config, initial, rv, state.watchList(),
-                    config.scheduler().now(java.util.concurrent.TimeUnit.MILLISECONDS));
-            return listerWatcher.watch(options)
-                    .timeout(config.watchdogTimeout(), config.scheduler())
+                    config.scheduler().now(TimeUnit.MILLISECONDS));
+            return Watchdog.guard(listerWatcher.watch(options), config.watchdogTimeout(), config.scheduler())
                     .<Step<T>>handle(session::onEvent)
                     .takeUntil(s -> s instanceof Step.Transition<T>)
                     .onErrorResume(e -> Flux.just(session.onError(e)))
                     .concatWith(Flux.defer(() -> session.finished() ? Flux.empty()
-                            : Flux.just(session.onComplete(config.scheduler().now(java.util.concurrent.TimeUnit.MILLISECONDS)))));
+                            : Flux.just(session.onComplete(config.scheduler().now(TimeUnit.MILLISECONDS)))));
         });
     }
 

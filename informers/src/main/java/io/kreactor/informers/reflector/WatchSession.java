@@ -3,6 +3,7 @@ package io.kreactor.informers.reflector;
 import io.kreactor.core.api.MetadataAccessor;
 import io.kreactor.core.api.Status;
 import io.kreactor.core.api.WatchEvent;
+import io.kreactor.core.api.WatchEventType;
 import io.kreactor.core.api.WatchOptions;
 import io.kreactor.core.errors.ApiException;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class WatchSession<T> {
                     return;
                 }
                 track(event.object());
-                sink.next(new Step.Emit<>(event.type() == io.kreactor.core.api.WatchEventType.MODIFIED
+                sink.next(new Step.Emit<>(event.type() == WatchEventType.MODIFIED
                         ? new ReflectorEvent.Modified<>(event.object())
                         : new ReflectorEvent.Deleted<>(event.object())));
             }

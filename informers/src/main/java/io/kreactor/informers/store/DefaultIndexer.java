@@ -3,8 +3,10 @@ package io.kreactor.informers.store;
 import io.kreactor.core.api.MetadataAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -129,14 +131,14 @@ final class DefaultIndexer<T> implements Indexer<T> {
         IndexFunction<T> fn = indexFunction(indexName);
         Snapshot<T> s = snapshot;
         Collection<String> values = fn.values(object);
-        Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (String value : values) {
             keys.addAll(keysIn(s, indexName, value));
         }
         List<T> result = new ArrayList<>();
         for (String key : keys) {
             T o = s.items().get(key);
-            if (o != null && !java.util.Collections.disjoint(fn.values(o), values)) {
+            if (o != null && !Collections.disjoint(fn.values(o), values)) {
                 result.add(o);
             }
         }

@@ -15,6 +15,7 @@ import io.kreactor.core.api.WatchOptions;
 import io.kreactor.informers.ListerWatcher;
 import io.kreactor.informers.reflector.ReflectorConfig;
 import io.kreactor.informers.reflector.WatchStalledException;
+import io.kreactor.informers.store.Transforms;
 import io.kreactor.rest.ListElement;
 import io.kreactor.rest.RestClient;
 import io.kreactor.testing.server.EmbeddedApiServer;
@@ -53,8 +54,19 @@ class InformerAgainstEmbeddedApiServerTest {
         for (int i = 0; i < 5; i++) {
             server.create(CONFIGMAPS, configMap("cm-" + i, "v0"));
         }
+        ReflectorConfig reflector = ReflectorConfig.DEFAULT.withPageSize(2)
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2.0)
+                .withWatchdogTimeout(Duration.ofSeconds(2))
+                .withErrorHandler(errors::add);
+        informer = SharedIndexInformer.create(counting(), ACCESSOR, InformerConfig.DEFAULT.withReflector(reflector));
+        running = informer.start();
+        StepVerifier.create(informer.synced()).expectComplete().verify(WAIT);
+    }
+
+    /** The real ListerWatcher, counting the LISTs that start a relist (those without a continue token). */
+    private ListerWatcher<JsonNode> counting() {
         ListerWatcher<JsonNode> real = ListerWatcher.forResource(rest, CONFIGMAPS, null, JsonNode.class);
-        ListerWatcher<JsonNode> counting = new ListerWatcher<>() {
+        return new ListerWatcher<>() {
             @Override
             public Flux<ListElement<JsonNode>> list(ListOptions options) {
                 if (options.continueToken() == null) {
@@ -68,13 +80,6 @@ class InformerAgainstEmbeddedApiServerTest {
                 return real.watch(options);
             }
         };
-        ReflectorConfig reflector = ReflectorConfig.DEFAULT.withPageSize(2)
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500), 2.0)
-                .withWatchdogTimeout(Duration.ofSeconds(2))
-                .withErrorHandler(errors::add);
-        informer = SharedIndexInformer.create(counting, ACCESSOR, InformerConfig.DEFAULT.withReflector(reflector));
-        running = informer.start();
-        StepVerifier.create(informer.synced()).expectComplete().verify(WAIT);
     }
 
     @AfterEach
@@ -131,6 +136,12 @@ class InformerAgainstEmbeddedApiServerTest {
         assertThat(cacheState()).isEqualTo(serverState());
     }
 
+    /** Makes sure the informer's watch is open and delivering: a change made now reaches the cache through it. */
+    private void awaitWatching() {
+        StepVerifier.create(create("sentinel")).expectNextCount(1).expectComplete().verify(WAIT);
+        awaitCacheEqualsServer();
+    }
+
     @Test
     void theCacheFollowsCreatesUpdatesAndDeletesAfterAPaginatedList() {
         assertThat(cacheState()).isEqualTo(serverState()).hasSize(5);
@@ -144,6 +155,7 @@ class InformerAgainstEmbeddedApiServerTest {
 
     @Test
     void aWatchDroppedMidStreamResumesFromTheLastResourceVersionWithoutRelisting() {
+        awaitWatching();
         server.faults().dropWatches();
         StepVerifier.create(update("cm-0", "after-drop").then(create("cm-after-drop"))).expectNextCount(1).expectComplete().verify(WAIT);
 
@@ -156,6 +168,7 @@ class InformerAgainstEmbeddedApiServerTest {
         List<InformerEvent<JsonNode>> deletions = new CopyOnWriteArrayList<>();
         Disposable subscriber = informer.events().filter(e -> e instanceof InformerEvent.Deleted<JsonNode>).subscribe(deletions::add);
         try {
+            awaitWatching();
             server.faults().stallWatches();
             StepVerifier.create(delete("cm-3")).expectComplete().verify(WAIT);
             server.faults().compactHistory();
@@ -176,6 +189,7 @@ class InformerAgainstEmbeddedApiServerTest {
 
     @Test
     void aSilentWatchIsRestartedByTheWatchdog() {
+        awaitWatching();
         server.faults().stallWatches();
         StepVerifier.create(create("cm-while-silent")).expectNextCount(1).expectComplete().verify(WAIT);
 
@@ -184,5 +198,43 @@ class InformerAgainstEmbeddedApiServerTest {
         assertThat(informer.indexer().getByKey("default/cm-while-silent")).isPresent();
         assertThat(errors).anyMatch(e -> e instanceof WatchStalledException);
         assertThat(relists).hasValue(1);
+    }
+
+    @Test
+    void aWatchListInformerSyncsFromTheStreamWithoutListing() {
+        relists.set(0);
+        SharedIndexInformer<JsonNode> streaming = SharedIndexInformer.create(counting(), ACCESSOR,
+                InformerConfig.DEFAULT.withReflector(ReflectorConfig.DEFAULT.withWatchList(true).withErrorHandler(errors::add)));
+        Disposable stop = streaming.start();
+        try {
+            StepVerifier.create(streaming.synced()).expectComplete().verify(WAIT);
+            assertThat(streaming.indexer().listKeys()).hasSize(5);
+            StepVerifier.create(delete("cm-4")).expectComplete().verify(WAIT);
+            StepVerifier.create(streaming.events(SubscriberOptions.DEFAULT.withLatestPerKey(true))
+                            .filter(e -> streaming.indexer().size() == 4).next())
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(WAIT);
+            assertThat(relists).hasValue(0);
+            assertThat(errors).isEmpty();
+        } finally {
+            stop.dispose();
+        }
+    }
+
+    @Test
+    void theTransformKeepsTheServersManagedFieldsOutOfTheCache() {
+        assertThat(server.get(CONFIGMAPS, "default", "cm-0").path("metadata").path("managedFields").isArray()).isTrue();
+        SharedIndexInformer<JsonNode> trimmed = SharedIndexInformer.create(counting(), ACCESSOR, InformerConfig.DEFAULT)
+                .setTransform(Transforms.dropManagedFields(JsonNode.class));
+        Disposable stop = trimmed.start();
+        try {
+            StepVerifier.create(trimmed.synced()).expectComplete().verify(WAIT);
+
+            assertThat(trimmed.indexer().list()).hasSize(5)
+                    .allSatisfy(o -> assertThat(o.path("metadata").has("managedFields")).isFalse());
+        } finally {
+            stop.dispose();
+        }
     }
 }

@@ -253,6 +253,25 @@ class ReflectorTest {
     }
 
     @Test
+    void theWatchdogIgnoresSilenceWhileTheConsumerRequestsNothing() {
+        config = config.withWatchdogTimeout(Duration.ofMinutes(1));
+        lw.page("10", null).watch(Flux.concat(Flux.just(bookmark("12")), Flux.never())).watch(Flux.never());
+
+        StepVerifier.withVirtualTime(reflector()::events, () -> clock, 2)
+                .expectNext(replace("10"))
+                .expectNext(new ReflectorEvent.Bookmark<>("12"))
+                .thenAwait(Duration.ofMinutes(5))
+                .then(() -> assertThat(lw.watchCalls).hasSize(1))
+                .thenRequest(1)
+                .thenAwait(Duration.ofMinutes(1))
+                .then(() -> assertThat(lw.watchCalls).hasSize(2))
+                .thenCancel()
+                .verify(WAIT);
+
+        assertThat(hook).singleElement().isInstanceOf(WatchStalledException.class);
+    }
+
+    @Test
     void watchListDeliversTheInitialEventsAsOneReplace() {
         config = config.withWatchList(true);
         JsonNode a = obj("ns", "a", "1");

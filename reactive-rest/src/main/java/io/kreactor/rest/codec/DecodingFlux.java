@@ -12,7 +12,6 @@ import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Operators;
-import reactor.util.annotation.Nullable;
 import reactor.util.concurrent.Queues;
 import reactor.util.context.Context;
 
@@ -39,9 +38,17 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
 
     private final Supplier<JsonBodyScanner<R>> scanners;
 
-    DecodingFlux(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+    private DecodingFlux(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
         super(body);
         this.scanners = scanners;
+    }
+
+    /**
+     * Decodes {@code body} with a fresh scanner from {@code scanners} per subscription, passing through the
+     * assembly hooks so {@code checkpoint()} and {@code Hooks.onOperatorDebug()} see this operator.
+     */
+    static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+        return onAssembly(new DecodingFlux<>(body, scanners));
     }
 
     @Override
@@ -136,7 +143,8 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
             terminate(null);
         }
 
-        private void terminate(@Nullable Throwable e) {
+        /** Ends the stream once the queue is drained: with {@code e}, or normally when it is null. */
+        private void terminate(Throwable e) {
             error = e;
             done = true;
             drain();
@@ -229,7 +237,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
         }
 
         @Override
-        @Nullable
+        @SuppressWarnings("rawtypes")
         public Object scanUnsafe(Attr key) {
             if (key == Attr.PARENT) {
                 return upstream;

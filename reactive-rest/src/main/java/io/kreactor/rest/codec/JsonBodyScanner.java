@@ -195,8 +195,9 @@ abstract class JsonBodyScanner<R> {
     }
 
     /**
-     * The byte offset where the current token starts: exact for {@code {} and {@code [} (one byte just
-     * consumed), and for other tokens the end of the previous token seen outside a capture.
+     * The byte offset where the current token starts: exact for the start of an object or array (its
+     * one-byte bracket was just consumed), and for other tokens the end of the previous token seen outside a
+     * capture (so it may include the separator before a scalar).
      */
     final long tokenStart(JsonToken token) {
         return token.isStructStart() ? tokenEnd() - 1 : lastTokenEnd;

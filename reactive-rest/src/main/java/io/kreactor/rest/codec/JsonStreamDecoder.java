@@ -93,7 +93,7 @@ public final class JsonStreamDecoder {
     public <T> Flux<ListElement<T>> decodeList(Flux<ByteBuf> body, JavaType itemType) {
         Objects.requireNonNull(body, "body");
         ObjectReader itemReader = reader(Objects.requireNonNull(itemType, "itemType"));
-        return new DecodingFlux<>(body,
+        return DecodingFlux.decode(body,
                 () -> new ListBodyScanner<T>(factory, maxObjectSizeBytes, itemReader, metaReader));
     }
 
@@ -112,7 +112,7 @@ public final class JsonStreamDecoder {
     public <T> Flux<WatchEvent<T>> decodeWatch(Flux<ByteBuf> body, JavaType objectType) {
         Objects.requireNonNull(body, "body");
         ObjectReader objectReader = reader(Objects.requireNonNull(objectType, "objectType"));
-        return new DecodingFlux<>(body,
+        return DecodingFlux.decode(body,
                 () -> new WatchBodyScanner<T>(factory, maxObjectSizeBytes, objectReader, statusReader));
     }
 
@@ -129,7 +129,7 @@ public final class JsonStreamDecoder {
     public <T> Mono<T> decodeValue(Flux<ByteBuf> body, JavaType type) {
         Objects.requireNonNull(body, "body");
         ObjectReader valueReader = reader(Objects.requireNonNull(type, "type"));
-        return new DecodingFlux<T>(body, () -> new ValueBodyScanner<T>(factory, maxObjectSizeBytes, valueReader))
+        return DecodingFlux.<T>decode(body, () -> new ValueBodyScanner<T>(factory, maxObjectSizeBytes, valueReader))
                 .singleOrEmpty();
     }
 

@@ -44,6 +44,9 @@ public interface RateLimiter {
      * A token bucket (client-go's {@code flowcontrol.NewTokenBucketRateLimiter}) timed by
      * {@link Schedulers#parallel()}.
      *
+     * @param qps   permits per second; must be positive and finite
+     * @param burst the bucket size; must be at least 1
+     * @return the limiter
      * @see #tokenBucket(double, int, Scheduler)
      */
     static RateLimiter tokenBucket(double qps, int burst) {

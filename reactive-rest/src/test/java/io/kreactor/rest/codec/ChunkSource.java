@@ -13,9 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * A response body source that behaves like Reactor Netty's {@code response.receive()}: it creates each
@@ -27,6 +30,7 @@ final class ChunkSource {
     private final List<byte[]> chunks;
     private final ByteBufAllocator allocator;
     private final Throwable failure;
+    private Scheduler scheduler;
     private final List<ByteBuf> created = new CopyOnWriteArrayList<>();
     private final List<Long> requests = new CopyOnWriteArrayList<>();
     private volatile boolean cancelled;
@@ -58,23 +62,49 @@ final class ChunkSource {
         return Flux.<ByteBuf>from(this::subscribe);
     }
 
-    private void subscribe(Subscriber<? super ByteBuf> subscriber) {
-        subscriber.onSubscribe(new Subscription() {
-            private long demand;
-            private int index;
-            private boolean emitting;
-            private boolean terminated;
+    /** Like {@link #pooled}, but every chunk is delivered on a worker of {@code scheduler}, as an event loop would. */
+    static ChunkSource pooledOn(List<byte[]> chunks, Scheduler scheduler) {
+        ChunkSource source = pooled(chunks);
+        source.scheduler = scheduler;
+        return source;
+    }
 
-            @Override
-            public void request(long n) {
-                requests.add(n);
-                demand = n == Long.MAX_VALUE || demand + n < 0 ? Long.MAX_VALUE : demand + n;
-                if (emitting) {
-                    return;
-                }
-                emitting = true;
-                while (!cancelled && demand > 0 && index < chunks.size()) {
-                    demand--;
+    private void subscribe(Subscriber<? super ByteBuf> subscriber) {
+        subscriber.onSubscribe(new ChunkSubscription(subscriber, scheduler == null ? null : scheduler.createWorker()));
+    }
+
+    private final class ChunkSubscription implements Subscription {
+        private final Subscriber<? super ByteBuf> subscriber;
+        private final Scheduler.Worker worker;
+        private final AtomicLong demand = new AtomicLong();
+        private final AtomicInteger wip = new AtomicInteger();
+        private int index;
+        private boolean terminated;
+
+        ChunkSubscription(Subscriber<? super ByteBuf> subscriber, Scheduler.Worker worker) {
+            this.subscriber = subscriber;
+            this.worker = worker;
+        }
+
+        @Override
+        public void request(long n) {
+            requests.add(n);
+            demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
+            if (worker == null) {
+                emit();
+            } else {
+                worker.schedule(this::emit);
+            }
+        }
+
+        /** Delivers what is demanded; re-entrant calls (a request from inside onNext) only add demand. */
+        private void emit() {
+            if (wip.getAndIncrement() != 0) {
+                return;
+            }
+            do {
+                while (!cancelled && demand.get() > 0 && index < chunks.size()) {
+                    demand.decrementAndGet();
                     byte[] bytes = chunks.get(index++);
                     ByteBuf buffer = allocator.buffer(bytes.length).writeBytes(bytes);
                     created.add(buffer);
@@ -94,14 +124,19 @@ final class ChunkSource {
                         subscriber.onComplete();
                     }
                 }
-                emitting = false;
+            } while (wip.decrementAndGet() != 0);
+            if (terminated && worker != null) {
+                worker.dispose();
             }
+        }
 
-            @Override
-            public void cancel() {
-                cancelled = true;
+        @Override
+        public void cancel() {
+            cancelled = true;
+            if (worker != null) {
+                worker.dispose();
             }
-        });
+        }
     }
 
     /** Every request the decoder made, in order. */

@@ -93,6 +93,22 @@ class JsonStreamDecoderListTest {
     }
 
     @Test
+    void decodesScalarItemsIncludingANumberThatEndsAChunk() {
+        String body = "{\"items\":[\"ü\",12,\"😀\",3.5]}";
+        byte[] bytes = utf8(body);
+        var type = MAPPER.constructType(Object.class);
+        for (int position = 1; position < bytes.length; position++) {
+            ChunkSource source = ChunkSource.pooled(splitAt(bytes, position));
+            StepVerifier.create(decoder.<Object>decodeList(source.flux(), type))
+                    .expectNext(new ListElement.Item<>("ü"), new ListElement.Item<>(12), new ListElement.Item<>("😀"),
+                            new ListElement.Item<>(3.5))
+                    .expectComplete()
+                    .verify(TIMEOUT);
+            source.assertAllReleased();
+        }
+    }
+
+    @Test
     void emitsMetadataAfterTheItemsWhenTheBodyPutsItLast() {
         String body = """
                 {"items":[{"metadata":{"name":"a"}},{"metadata":{"name":"b"}}],"kind":"List",\

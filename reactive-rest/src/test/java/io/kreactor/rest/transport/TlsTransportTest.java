@@ -37,7 +37,8 @@ import reactor.test.StepVerifier;
  */
 class TlsTransportTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    // Generous: the first exchange of a cold, instrumented JVM on a shared machine can take many seconds.
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static TestPki.Authority ca;
     private static TestPki.Authority otherCa;

@@ -3,33 +3,80 @@ package io.kreactor.testing.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kreactor.core.api.GroupVersionKind;
+import io.kreactor.testing.server.patch.ApplyConflictException;
+import io.kreactor.testing.server.patch.Conflict;
+import io.kreactor.testing.server.patch.FieldManager;
+import io.kreactor.testing.server.patch.PatchException;
 import io.kreactor.testing.server.patch.Patches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 
-/** The {@link PatchEngine} backed by the {@code patch} package. */
+/**
+ * The {@link PatchEngine} backed by the {@code patch} package. Field managers follow the API server's reset-field
+ * strategies: writes to {@code /status} own only status, main-resource writes of kinds with a status subresource
+ * never own status.
+ */
 final class DefaultPatchEngine implements PatchEngine {
+
+    private static final FieldManager BUILTIN = FieldManager.forBuiltinKinds();
+    private static final FieldManager MAIN_WITH_STATUS = BUILTIN.withResetFields(Set.of("status"));
+    private static final FieldManager STATUS = BUILTIN.withSubresource("status").withResetFields(Set.of("spec"));
 
     @Override
     public ObjectNode jsonPatch(ObjectNode target, JsonNode patch) {
-        return Patches.jsonPatch(target, patch);
+        return guarded(() -> Patches.jsonPatch(target, patch));
     }
 
     @Override
     public ObjectNode mergePatch(ObjectNode target, JsonNode patch) {
-        return Patches.mergePatch(target, patch);
+        return guarded(() -> Patches.mergePatch(target, patch));
     }
 
     @Override
     public ObjectNode strategicMergePatch(ObjectNode target, JsonNode patch, GroupVersionKind gvk) {
-        throw ApiError.of(415, "UnsupportedMediaType", "strategic merge patch is not available in this build");
+        return guarded(() -> Patches.strategicMergePatch(target, patch, gvk));
     }
 
     @Override
-    public ObjectNode apply(ObjectNode live, ObjectNode applied, String manager, boolean force, String timestamp) {
-        throw ApiError.of(415, "UnsupportedMediaType", "server-side apply is not available in this build");
+    public ObjectNode apply(ResourceRequest request, ObjectNode live, ObjectNode applied, String manager,
+                            boolean force, String timestamp) {
+        try {
+            return guarded(() -> manager(request).apply(live, applied, manager, force, timestamp));
+        } catch (ApplyConflictException e) {
+            List<ApiError.Cause> causes = new ArrayList<>();
+            for (Conflict conflict : e.conflicts()) {
+                causes.add(new ApiError.Cause("FieldManagerConflict", conflict.message(), conflict.field()));
+            }
+            ResourceType type = request.type();
+            throw new ApiError(409, "Conflict", e.getMessage(), request.name(),
+                    type.group().isEmpty() ? null : type.group(), type.plural(), causes, 0);
+        }
     }
 
     @Override
-    public ObjectNode recordUpdate(ObjectNode before, ObjectNode after, String manager, String timestamp) {
-        return after;
+    public ObjectNode recordUpdate(ResourceRequest request, ObjectNode before, ObjectNode after, String manager,
+                                   String timestamp) {
+        return guarded(() -> manager(request).recordUpdate(before, after, manager, timestamp));
+    }
+
+    private static FieldManager manager(ResourceRequest request) {
+        if ("status".equals(request.subresource())) {
+            return STATUS;
+        }
+        return request.type().statusSubresource() ? MAIN_WITH_STATUS : BUILTIN;
+    }
+
+    private static ObjectNode guarded(Supplier<ObjectNode> work) {
+        try {
+            return work.get();
+        } catch (PatchException e) {
+            throw switch (e.statusCode()) {
+                case 400 -> ApiError.badRequest(e.getMessage());
+                case 415 -> ApiError.of(415, "UnsupportedMediaType", e.getMessage());
+                default -> ApiError.of(422, "Invalid", e.getMessage());
+            };
+        }
     }
 }

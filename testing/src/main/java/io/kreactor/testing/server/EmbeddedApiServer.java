@@ -3,6 +3,8 @@ package io.kreactor.testing.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kreactor.core.api.GroupVersionResource;
 import io.kreactor.core.config.ClientConfig;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -188,7 +190,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     /**
      * A {@code Mono} that completes once {@code condition} holds for this server: checked at subscription and again
-     * after every write, never by sleeping. Bound it in tests ({@code StepVerifier…verify(Duration)} or
+     * after every write and every watch opened or closed, never by sleeping. Bound it in tests ({@code StepVerifier…verify(Duration)} or
      * {@code timeout}).
      */
     public Mono<Void> until(Predicate<EmbeddedApiServer> condition) {
@@ -235,6 +237,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         private Duration bookmarkInterval = Duration.ofMinutes(1);
         private Duration watchTimeout = Duration.ofMinutes(30);
         private boolean requireNamespaces = true;
+        private int sendBufferSize;
         private Clock clock = Clock.systemUTC();
         private final List<ResourceType> extraTypes = new ArrayList<>();
 
@@ -295,6 +298,18 @@ public final class EmbeddedApiServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The socket send buffer ({@code SO_SNDBUF}) of client connections; 0 (the default) leaves it to the OS.
+         * A small buffer makes a client that stops reading show up after little data, for slow-watcher tests.
+         */
+        public Builder sendBufferSize(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("sendBufferSize must not be negative, got " + bytes);
+            }
+            this.sendBufferSize = bytes;
+            return this;
+        }
+
         /** The clock for timestamps and log times (default the system UTC clock). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -341,6 +356,8 @@ public final class EmbeddedApiServer implements AutoCloseable {
             new Controllers(state).attach();
             Sinks.Many<Long> changes = Sinks.many().multicast().directBestEffort();
             store.observe(change -> changes.tryEmitNext(change.revision()));
+            // Watch registrations happen under the store's monitor, so emissions stay serialized.
+            hub.onChange(() -> store.atomically(() -> changes.tryEmitNext(-1L)));
             ContinueTokens tokens = new ContinueTokens();
             Faults faults = new Faults(state, tokens);
             PatchEngine engine = new DefaultPatchEngine();
@@ -353,7 +370,14 @@ public final class EmbeddedApiServer implements AutoCloseable {
                     new Subresources(state, writes, engine), new PatchHandler(state, writes, engine),
                     new PodStreams(new LogHandler(state, logs), exec));
             SystemObjects.create(state, writes);
-            HttpServer http = HttpServer.create().host("127.0.0.1").port(port).handle(router::route);
+            // Unpooled buffers: Netty 4.2's adaptive pooling allocator takes a StampedLock when magazines contend,
+            // which parks event-loop threads (and fails every BlockHound-guarded test using this server).
+            HttpServer http = HttpServer.create().host("127.0.0.1").port(port)
+                    .childOption(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
+                    .handle(router::route);
+            if (sendBufferSize > 0) {
+                http = http.childOption(ChannelOption.SO_SNDBUF, sendBufferSize);
+            }
             return new Assembly(http, discovery, state, faults, logs, exec, writes, changes);
         }
     }

@@ -126,9 +126,15 @@ public final class Faults {
         latency.set(Duration.ZERO);
     }
 
-    /** How many watches are open right now. */
+    /** How many watches are open right now (not yet ended, dropped or closed as too slow). */
     public int openWatches() {
-        return state.hub.size();
+        int open = 0;
+        for (Watcher watcher : state.hub.watchers()) {
+            if (!watcher.isClosed()) {
+                open++;
+            }
+        }
+        return open;
     }
 
     Duration latency() {

@@ -128,13 +128,21 @@ final class ObjectStore {
 
     /** Removes the object under {@code key}, giving the deletion the next revision; null when there was none. */
     synchronized Change remove(String groupResource, String key) {
+        return remove(groupResource, key, null);
+    }
+
+    /**
+     * Removes the object under {@code key}; the DELETED change carries {@code finalState} (the stored object when
+     * null), as when an update that empties the finalizers of an object being deleted deletes it in one step.
+     */
+    synchronized Change remove(String groupResource, String key, ObjectNode finalState) {
         TreeMap<String, ObjectNode> table = tables.get(groupResource);
         ObjectNode previous = table == null ? null : table.remove(key);
         if (previous == null) {
             return null;
         }
         long rv = ++revision;
-        ObjectNode last = previous.deepCopy();
+        ObjectNode last = (finalState == null ? previous : finalState).deepCopy();
         Json.meta(last).set("resourceVersion", new TextNode(Long.toString(rv)));
         return record(new Change(rv, "DELETED", groupResource, key, last, previous));
     }

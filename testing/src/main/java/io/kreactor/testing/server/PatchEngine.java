@@ -6,7 +6,7 @@ import io.kreactor.core.api.GroupVersionKind;
 
 /**
  * The patch algorithms and field-ownership bookkeeping the server needs, as one seam over the {@code patch}
- * package: every method returns a new tree and leaves its arguments alone.
+ * package: every method returns a new tree and leaves its arguments alone. Failures arrive as {@link ApiError}s.
  */
 interface PatchEngine {
 
@@ -17,8 +17,10 @@ interface PatchEngine {
     ObjectNode strategicMergePatch(ObjectNode target, JsonNode patch, GroupVersionKind gvk);
 
     /** Server-side apply of {@code applied} onto {@code live} (null to create), maintaining managedFields. */
-    ObjectNode apply(ObjectNode live, ObjectNode applied, String manager, boolean force, String timestamp);
+    ObjectNode apply(ResourceRequest request, ObjectNode live, ObjectNode applied, String manager, boolean force,
+                     String timestamp);
 
     /** Records {@code manager}'s ownership of what a create/update/patch set; returns the object to store. */
-    ObjectNode recordUpdate(ObjectNode before, ObjectNode after, String manager, String timestamp);
+    ObjectNode recordUpdate(ResourceRequest request, ObjectNode before, ObjectNode after, String manager,
+                            String timestamp);
 }

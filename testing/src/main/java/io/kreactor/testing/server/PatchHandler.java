@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.kreactor.testing.server.patch.PatchException;
 import java.util.Locale;
 
 /**
@@ -89,7 +88,7 @@ final class PatchHandler {
                     throw ApiError.notFound(request.type(), request.name());
                 }
                 Namespaces.checkWritable(state, request);
-                ObjectNode created = guarded(() -> engine.apply(null, applied, manager, force, now));
+                ObjectNode created = guarded(() -> engine.apply(request, null, applied, manager, force, now));
                 ObjectRules.prepareForCreate(request.type(), created, now);
                 if (dryRun) {
                     return created;
@@ -97,7 +96,7 @@ final class PatchHandler {
                 return state.store.put(request.groupResource(), request.key(request.name()), created).object();
             }
             checkPrecondition(request, current, applied);
-            ObjectNode result = guarded(() -> engine.apply(current, applied, manager, force, now));
+            ObjectNode result = guarded(() -> engine.apply(request, current, applied, manager, force, now));
             return writes.commitPrepared(request, current, prepare(request, current, result), dryRun);
         });
     }
@@ -132,12 +131,7 @@ final class PatchHandler {
     }
 
     private static ObjectNode guarded(java.util.function.Supplier<ObjectNode> work) {
-        try {
-            return work.get();
-        } catch (PatchException e) {
-            throw e.statusCode() == 400 ? ApiError.badRequest(e.getMessage())
-                    : ApiError.of(422, "Invalid", e.getMessage());
-        }
+        return work.get();
     }
 
 }

@@ -58,7 +58,12 @@ final class Router {
                 return Responses.error(response, injected);
             }
             return dispatch(request, response);
-        }).onErrorResume(ApiError.class, e -> Responses.error(response, e))
+        }).onErrorResume(e -> response.hasSentHeaders(), e -> {
+                    // Mid-stream (watch, log): the status line is gone; closing the connection is all that is left.
+                    LOG.debug("stream {} {} failed after the response started", request.method(), request.uri(), e);
+                    return Mono.empty();
+                })
+                .onErrorResume(ApiError.class, e -> Responses.error(response, e))
                 .onErrorResume(e -> !(e instanceof ApiError), e -> {
                     LOG.warn("internal error handling {} {}", request.method(), request.uri(), e);
                     return Responses.error(response, ApiError.of(500, "InternalError",

@@ -53,19 +53,12 @@ final class Subresources {
                 throw ApiError.notFound(request.type(), request.name());
             }
             ObjectNode scale = scaleOf(request.type(), current);
-            ObjectNode patched;
-            try {
-                patched = switch (type) {
-                    case PatchHandler.JSON_PATCH -> engine.jsonPatch(scale, patch);
-                    case PatchHandler.MERGE_PATCH, PatchHandler.STRATEGIC_MERGE_PATCH ->
-                            engine.mergePatch(scale, patch);
-                    default -> throw ApiError.of(415, "UnsupportedMediaType", "unsupported patch type for scale: "
-                            + contentType);
-                };
-            } catch (io.kreactor.testing.server.patch.PatchException e) {
-                throw e.statusCode() == 400 ? ApiError.badRequest(e.getMessage())
-                        : ApiError.of(422, "Invalid", e.getMessage());
-            }
+            ObjectNode patched = switch (type) {
+                case PatchHandler.JSON_PATCH -> engine.jsonPatch(scale, patch);
+                case PatchHandler.MERGE_PATCH, PatchHandler.STRATEGIC_MERGE_PATCH -> engine.mergePatch(scale, patch);
+                default -> throw ApiError.of(415, "UnsupportedMediaType", "unsupported patch type for scale: "
+                        + contentType);
+            };
             return write(request, current, patched, dryRun);
         });
     }

@@ -55,12 +55,19 @@ final class WatchHandler {
         Disposable bookmarks = params.bookmarks()
                 ? Flux.interval(state.bookmarkInterval).subscribe(tick -> sendBookmark(request, watcher))
                 : null;
+        java.util.concurrent.atomic.AtomicReference<WritabilityGate> gate = new java.util.concurrent.atomic.AtomicReference<>();
         Flux<ByteBuf> events = Flux.fromIterable(initial).concatWith(watcher.live())
+                .concatMap(item -> gate.get() == null ? Mono.just(item) : gate.get().whenWritable().thenReturn(item), 1)
                 .take(params.timeout())
                 .takeUntilOther(watcher.stalledSignal())
                 .concatWith(Mono.defer(() -> watcher.isStalled() ? Mono.never() : Mono.empty()))
                 .map(item -> Unpooled.wrappedBuffer(line(render(item, render))));
-        return response.withConnection(watcher::connection)
+        return response.withConnection(connection -> {
+                    watcher.connection(connection);
+                    WritabilityGate g = new WritabilityGate(connection.channel());
+                    connection.addHandlerLast(WritabilityGate.NAME, g);
+                    gate.set(g);
+                })
                 .sendHeaders()
                 .send(events, buf -> true)
                 .then()

@@ -10,6 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class WatchHub {
 
     private final List<Watcher> watchers = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+    /** Adds a callback run whenever a watch opens or closes. */
+    void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
 
     /** Hands a committed change to the watchers of its resource. Called under the store's monitor. */
     void dispatch(Change change) {
@@ -22,10 +28,13 @@ final class WatchHub {
 
     void add(Watcher watcher) {
         watchers.add(watcher);
+        listeners.forEach(Runnable::run);
     }
 
     void remove(Watcher watcher) {
-        watchers.remove(watcher);
+        if (watchers.remove(watcher)) {
+            listeners.forEach(Runnable::run);
+        }
     }
 
     /** A snapshot of the open watchers. */

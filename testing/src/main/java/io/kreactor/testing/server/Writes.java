@@ -30,7 +30,7 @@ final class Writes {
             }
             ObjectRules.prepareForCreate(type, body, state.now());
             validate(type, body);
-            ObjectNode stored = managedFields.recordUpdate(null, body, request.fieldManager(defaultManager(request)),
+            ObjectNode stored = managedFields.recordUpdate(request, null, body, request.fieldManager(defaultManager(request)),
                     state.now());
             if (dryRun) {
                 return stored;
@@ -66,7 +66,7 @@ final class Writes {
      */
     ObjectNode commitUpdate(ResourceRequest request, ObjectNode current, ObjectNode updated, boolean dryRun) {
         validate(request.type(), updated);
-        ObjectNode withFields = managedFields.recordUpdate(current, updated,
+        ObjectNode withFields = managedFields.recordUpdate(request, current, updated,
                 request.fieldManager(defaultManager(request)), state.now());
         return commitPrepared(request, current, withFields, dryRun);
     }
@@ -81,8 +81,7 @@ final class Writes {
         }
         String key = request.key(Json.name(current));
         if (updated.path("metadata").has("deletionTimestamp") && !Json.hasFinalizers(updated)) {
-            state.store.put(request.groupResource(), key, updated);
-            return state.store.remove(request.groupResource(), key).object();
+            return state.store.remove(request.groupResource(), key, updated).object();
         }
         return state.store.put(request.groupResource(), key, updated).object();
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kreactor.core.api.KubernetesJson;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
@@ -35,7 +37,9 @@ final class RawApi {
     private final HttpClient http;
 
     RawApi(EmbeddedApiServer server) {
-        this.http = HttpClient.create().baseUrl(server.url().toString());
+        // Unpooled buffers for the same reason as the server: the adaptive allocator's lock parks event loops.
+        this.http = HttpClient.create().option(ChannelOption.ALLOCATOR, UnpooledByteBufAllocator.DEFAULT)
+                .baseUrl(server.url().toString());
     }
 
     Mono<Reply> get(String path) {

@@ -2,7 +2,6 @@ package io.kreactor.testing.server.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /** JSON value helpers shared by the patch implementations. */
@@ -29,8 +28,7 @@ final class JsonValues {
             if (a.size() != b.size()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
                 if (!equal(e.getValue(), b.get(e.getKey()))) {
                     return false;
                 }
