@@ -241,7 +241,8 @@ final class DefaultRequest implements Request {
             path.append("/namespaces/").append(RequestPath.escapeSegment(namespace));
         }
         if (resource != null) {
-            path.append('/').append(RequestPath.escapeSegment(resource));
+            // client-go lower-cases the resource: plural resource names are always lower case on the server.
+            path.append('/').append(RequestPath.escapeSegment(resource.toLowerCase(java.util.Locale.ROOT)));
         }
         if (name != null) {
             path.append('/').append(RequestPath.escapeSegment(name));

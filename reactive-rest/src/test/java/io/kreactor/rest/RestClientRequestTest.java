@@ -77,8 +77,8 @@ class RestClientRequestTest {
     }
 
     @Test
-    void groupedResourceUsesApisPrefixAndSubresource() {
-        StepVerifier.create(rest.get().groupVersion(APPS_V1).namespace("prod").resource("deployments").name("web")
+    void groupedResourceUsesApisPrefixLowerCaseResourceAndSubresource() {
+        StepVerifier.create(rest.get().groupVersion(APPS_V1).namespace("prod").resource("Deployments").name("web")
                         .subresource("scale").execute())
                 .expectComplete()
                 .verify(WAIT);

@@ -27,8 +27,11 @@ final class AuthFilter implements ExchangeFilter {
             if (response.statusCode() != 401 || !sent.authorized) {
                 return Mono.just(response);
             }
+            // The 401 body stays unread while the provider refreshes; if the caller gives up meanwhile, nobody
+            // else would free the connection.
             return auth.refreshAfterUnauthorized()
                     .defaultIfEmpty(false)
+                    .doOnCancel(response::close)
                     .onErrorResume(e -> response.release().then(Mono.error(e)))
                     .flatMap(retry -> retry
                             ? response.release().then(send(request, next)).map(again -> again.response)

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
 import java.util.Locale;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.transport.ProxyProvider;
@@ -45,7 +46,7 @@ final class NettyHttpClients {
         this.secure = "https".equalsIgnoreCase(config.server().getScheme());
         this.pool = newPool(config);
         this.base = newBase(config, pool, secure);
-        this.fixed = secure && config.tls().clientCertificate() != null ? null : Mono.fromSupplier(() -> secured(null)).cache();
+        this.fixed = secure && config.tls().clientCertificate() != null ? null : offEventLoop(() -> secured(null)).cache();
     }
 
     /** The client to send the next request with. */
@@ -53,15 +54,26 @@ final class NettyHttpClients {
         if (fixed != null) {
             return fixed;
         }
-        return config.tls().clientCertificate().current().map(material -> {
+        return config.tls().clientCertificate().current().flatMap(material -> {
             Built b = built;
             if (b != null && b.material == material) {
-                return b.client;
+                return Mono.just(b.client);
             }
-            HttpClient client = secured(material);
-            built = new Built(material, client);
-            return client;
+            return offEventLoop(() -> {
+                HttpClient client = secured(material);
+                built = new Built(material, client);
+                return client;
+            });
         });
+    }
+
+    /**
+     * Runs {@code build} on a bounded-elastic thread when TLS is involved: building an SSL context may read the
+     * JDK's trust store from disk, which must not happen on an event loop or a parallel-scheduler thread.
+     */
+    private Mono<HttpClient> offEventLoop(java.util.function.Supplier<HttpClient> build) {
+        Mono<HttpClient> mono = Mono.fromSupplier(build);
+        return secure ? mono.subscribeOn(Schedulers.boundedElastic()) : mono;
     }
 
     /** Closes every pooled connection. */

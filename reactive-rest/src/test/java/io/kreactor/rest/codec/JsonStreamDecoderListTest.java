@@ -12,6 +12,11 @@ import static io.kreactor.rest.codec.TestObjects.TIMEOUT;
 import static io.kreactor.rest.codec.TestObjects.expectedList;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.kreactor.core.api.ListMeta;
 import io.kreactor.core.errors.TransportException;
 import io.kreactor.rest.ListElement;
@@ -106,6 +111,29 @@ class JsonStreamDecoderListTest {
                     .verify(TIMEOUT);
             source.assertAllReleased();
         }
+    }
+
+    /** Reads its value through the parser's codec, as fabric8's {@code Quantity} deserializer does. */
+    static final class CodecReadingDeserializer extends JsonDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.getCodec().readTree(parser);
+            return "amount=" + node.get("amount").asText();
+        }
+    }
+
+    /** An item with a field bound by {@link CodecReadingDeserializer}. */
+    record Limits(@JsonDeserialize(using = CodecReadingDeserializer.class) String memory) {
+    }
+
+    @Test
+    void deserializersThatReadThroughTheParsersCodecWork() {
+        String body = "{\"items\":[{\"memory\":{\"amount\":\"512Mi\"}}]}";
+        StepVerifier.create(decoder.<Limits>decodeList(ChunkSource.pooled(bytewise(utf8(body))).flux(),
+                        MAPPER.constructType(Limits.class)))
+                .expectNext(new ListElement.Item<>(new Limits("amount=512Mi")))
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test

@@ -168,6 +168,33 @@ class ExchangeFiltersTest {
     }
 
     @Test
+    void cancellingWhileCredentialsRefreshClosesTheUnreadUnauthorizedAnswer() {
+        FakeResponse unauthorized = new FakeResponse(401, "{}");
+        answer(unauthorized);
+        io.kreactor.core.auth.AuthProvider slowRefresh = new io.kreactor.core.auth.AuthProvider() {
+            @Override
+            public Mono<String> authorization() {
+                return Mono.just("Bearer t");
+            }
+
+            @Override
+            public Mono<Boolean> refreshAfterUnauthorized() {
+                return Mono.never();
+            }
+        };
+
+        StepVerifier.create(new AuthFilter(slowRefresh).filter(request("GET"), scripted()))
+                .expectSubscription()
+                // Lets the verifier request first; the whole exchange then runs synchronously up to the refresh.
+                .expectNoEvent(Duration.ofMillis(50))
+                .then(() -> assertThat(unauthorized.released).isFalse())
+                .thenCancel()
+                .verify(WAIT);
+        assertThat(sent).hasSize(1);
+        assertThat(unauthorized.released).isTrue();
+    }
+
+    @Test
     void unauthorizedWithoutCredentialsIsNotRefreshed() {
         FakeResponse unauthorized = new FakeResponse(401, "{}");
         answer(unauthorized);

@@ -178,6 +178,19 @@ class TlsTransportTest {
     }
 
     @Test
+    void tlsSetupLoadsTheJvmTrustStoreOffNonBlockingThreads() {
+        startServer(serverForLoopback, false);
+        RestClient client = client(TlsConfig.SYSTEM_DEFAULT, HttpProtocol.AUTO);
+
+        // The first request builds the SSL context, which reads the JDK's cacerts file: that must not happen on
+        // the parallel scheduler (BlockHound would fail it), whatever thread subscribes.
+        StepVerifier.create(hello(client).subscribeOn(reactor.core.scheduler.Schedulers.parallel()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(TransportException.class)
+                        .hasMessageContaining("TLS handshake failed"))
+                .verify(WAIT);
+    }
+
+    @Test
     void certificateForAnotherHostIsRejectedByHostNameVerification() {
         startServer(serverForKubeTest, false);
 
