@@ -23,7 +23,8 @@ public interface ContainerExec {
      * Runs one exec or attach.
      *
      * @param call  which pod and container, the command and the stream flags the client asked for
-     * @param stdin the bytes the client writes to stdin; completes when the client closes stdin or goes away
+     * @param stdin the bytes the client writes to stdin; completes when the client closes stdin or goes away.
+     *              It may be subscribed more than once: every subscriber sees all of it
      * @return the process's output and exit code
      */
     Result run(Call call, Flux<byte[]> stdin);

@@ -62,7 +62,8 @@ final class Controllers {
             return;
         }
         ResourceType crdType = state.registry.find("apiextensions.k8s.io", "customresourcedefinitions").orElseThrow();
-        state.registry.registerFromCrd(name, CrdTypes.toResourceType(crdType, change.object()));
+        ResourceType type = CrdTypes.toResourceType(crdType, change.object());
+        state.registry.registerFromCrd(name, type, CrdTypes.storageSchema(change.object()));
     }
 
     /** Deletes what is left in a terminating namespace, and the namespace itself once it is empty. */

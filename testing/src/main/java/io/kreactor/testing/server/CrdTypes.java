@@ -76,6 +76,18 @@ final class CrdTypes {
                 status != null, scaleSub, selectable);
     }
 
+    /** The {@code openAPIV3Schema} of the storage version (else the first version), or null. */
+    static JsonNode storageSchema(ObjectNode crd) {
+        JsonNode chosen = null;
+        for (JsonNode version : crd.path("spec").path("versions")) {
+            JsonNode schema = version.path("schema").get("openAPIV3Schema");
+            if (schema != null && (chosen == null || version.path("storage").asBoolean(false))) {
+                chosen = schema;
+            }
+        }
+        return chosen;
+    }
+
     /** Status of an accepted, established CRD: what clients wait for before using the new resource. */
     static void establish(ObjectNode crd) {
         ObjectNode status = crd.putObject("status");

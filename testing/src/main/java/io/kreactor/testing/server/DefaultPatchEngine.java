@@ -6,23 +6,33 @@ import io.kreactor.core.api.GroupVersionKind;
 import io.kreactor.testing.server.patch.ApplyConflictException;
 import io.kreactor.testing.server.patch.Conflict;
 import io.kreactor.testing.server.patch.FieldManager;
+import io.kreactor.testing.server.patch.ObjectSchema;
 import io.kreactor.testing.server.patch.PatchException;
 import io.kreactor.testing.server.patch.Patches;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The {@link PatchEngine} backed by the {@code patch} package. Field managers follow the API server's reset-field
- * strategies: writes to {@code /status} own only status, main-resource writes of kinds with a status subresource
- * never own status.
+ * The {@link PatchEngine} backed by the {@code patch} package. Merge rules come from the built-in table, or from a
+ * CRD's structural schema ({@code x-kubernetes-list-type}, map keys) for its custom resources. Field managers
+ * follow the API server's reset-field strategies: writes to {@code /status} own only status, main-resource writes
+ * of kinds with a status subresource never own status.
  */
 final class DefaultPatchEngine implements PatchEngine {
 
     private static final FieldManager BUILTIN = FieldManager.forBuiltinKinds();
-    private static final FieldManager MAIN_WITH_STATUS = BUILTIN.withResetFields(Set.of("status"));
-    private static final FieldManager STATUS = BUILTIN.withSubresource("status").withResetFields(Set.of("spec"));
+
+    private final ResourceRegistry registry;
+    /** Field managers built from CRD schemas, keyed by the schema tree so a changed CRD gets a new one. */
+    private final Map<JsonNode, FieldManager> crdManagers = new ConcurrentHashMap<>();
+
+    DefaultPatchEngine(ResourceRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public ObjectNode jsonPatch(ObjectNode target, JsonNode patch) {
@@ -61,11 +71,16 @@ final class DefaultPatchEngine implements PatchEngine {
         return guarded(() -> manager(request).recordUpdate(before, after, manager, timestamp));
     }
 
-    private static FieldManager manager(ResourceRequest request) {
+    /** The merge rules of the kind (a CRD's own schema when it has one) with the request's reset fields. */
+    private FieldManager manager(ResourceRequest request) {
+        FieldManager base = registry.schema(request.groupResource())
+                .map(schema -> crdManagers.computeIfAbsent(schema,
+                        s -> FieldManager.of(ObjectSchema.fromOpenApiV3(s))))
+                .orElse(BUILTIN);
         if ("status".equals(request.subresource())) {
-            return STATUS;
+            return base.withSubresource("status").withResetFields(Set.of("spec"));
         }
-        return request.type().statusSubresource() ? MAIN_WITH_STATUS : BUILTIN;
+        return request.type().statusSubresource() ? base.withResetFields(Set.of("status")) : base;
     }
 
     private static ObjectNode guarded(Supplier<ObjectNode> work) {

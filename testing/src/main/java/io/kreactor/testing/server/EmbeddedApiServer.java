@@ -360,7 +360,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
             hub.onChange(() -> store.atomically(() -> changes.tryEmitNext(-1L)));
             ContinueTokens tokens = new ContinueTokens();
             Faults faults = new Faults(state, tokens);
-            PatchEngine engine = new DefaultPatchEngine();
+            PatchEngine engine = new DefaultPatchEngine(registry);
             Writes writes = new Writes(state, engine);
             PodLogs logs = new PodLogs(clock);
             ExecHandler exec = new ExecHandler(state);

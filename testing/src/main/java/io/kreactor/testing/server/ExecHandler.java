@@ -64,7 +64,8 @@ final class ExecHandler {
                 command, attach, r.flag("tty"));
         return response.sendWebsocket((in, out) -> {
             boolean v5 = V5.equals(in.selectedSubprotocol());
-            Sinks.Many<byte[]> stdin = Sinks.many().unicast().onBackpressureBuffer();
+            // Replayed so the handler may subscribe to stdin more than once (e.g. echo it and wait for its end).
+            Sinks.Many<byte[]> stdin = Sinks.many().replay().all();
             in.receiveFrames().subscribe(frame -> onClientFrame(frame, stdin, v5), e -> stdin.tryEmitComplete(),
                     stdin::tryEmitComplete);
             ContainerExec.Result result = handler.run(call, stdin.asFlux());

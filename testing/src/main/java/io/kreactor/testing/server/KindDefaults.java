@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The few defaults of built-in kinds that clients observe and rely on: a new Pod is {@code Pending}, a new
  * Namespace is {@code Active} with the {@code kubernetes} finalizer, a new CustomResourceDefinition is
- * {@code Established} with its names accepted.
+ * {@code Established} with its names accepted, a Secret without a type is {@code Opaque}.
  */
 final class KindDefaults {
 
@@ -25,6 +25,11 @@ final class KindDefaults {
             }
             case "apiextensions.k8s.io/customresourcedefinitions" -> CrdTypes.establish(object);
             case "/services" -> object.putObject("status").putObject("loadBalancer");
+            case "/secrets" -> {
+                if (object.path("type").asText("").isEmpty()) {
+                    object.put("type", "Opaque");
+                }
+            }
             default -> {
             }
         }

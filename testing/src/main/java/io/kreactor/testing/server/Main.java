@@ -1,8 +1,11 @@
 package io.kreactor.testing.server;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Runs an {@link EmbeddedApiServer} from the command line until Ctrl-C: starts it, writes a kubeconfig and prints
@@ -35,6 +38,11 @@ public final class Main {
             }
         }
         EmbeddedApiServer server = EmbeddedApiServer.builder().port(port).start();
+        // A demo "container" for kubectl exec: prints the command, then echoes stdin until it closes.
+        server.execHandler((call, stdin) -> new ContainerExec.Result(
+                Flux.concat(Flux.just(("exec " + String.join(" ", call.command()) + " in " + call.namespace() + "/"
+                        + call.pod() + "/" + call.container() + "\n").getBytes(StandardCharsets.UTF_8)), stdin),
+                Flux.empty(), stdin.then(Mono.just(0))));
         Path file = server.writeKubeconfig(kubeconfig != null ? kubeconfig
                 : Files.createTempFile("kreactor-embedded-", ".kubeconfig"));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -50,6 +58,7 @@ public final class Main {
         System.out.println("  kubectl api-resources");
         System.out.println("  kubectl create configmap demo --from-literal=greeting=hello");
         System.out.println("  kubectl get configmaps -w");
+        System.out.println("  kubectl run demo --image=busybox && echo hi | kubectl exec -i demo -- cat");
         System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();

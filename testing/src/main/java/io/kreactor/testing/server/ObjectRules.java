@@ -3,8 +3,6 @@ package io.kreactor.testing.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -207,15 +205,6 @@ final class ObjectRules {
             to.remove(field);
         } else {
             to.set(field, value.deepCopy());
-        }
-    }
-
-    /** Copies every entry of {@code source} into {@code target}. */
-    static void putAll(ObjectNode target, ObjectNode source) {
-        Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> e = fields.next();
-            target.set(e.getKey(), e.getValue());
         }
     }
 

@@ -34,7 +34,7 @@ public final class PodLogs {
 
         synchronized void append(Line line) {
             lines.add(line);
-            for (Sinks.Many<Line> f : followers) {
+            for (Sinks.Many<Line> f : new ArrayList<>(followers)) {
                 f.tryEmitNext(line);
             }
         }
@@ -46,8 +46,10 @@ public final class PodLogs {
 
         synchronized void close() {
             closed = true;
-            followers.forEach(Sinks.Many::tryEmitComplete);
+            // Completing a follower removes it from the list (doFinally), so complete a copy.
+            List<Sinks.Many<Line>> ending = new ArrayList<>(followers);
             followers.clear();
+            ending.forEach(Sinks.Many::tryEmitComplete);
         }
 
         synchronized List<Line> snapshot() {

@@ -16,6 +16,8 @@ final class ResourceRegistry {
     /** Keyed by {@code group/plural}; insertion order gives a stable discovery order. */
     private final Map<String, ResourceType> byGroupResource = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> crdOwners = new ConcurrentHashMap<>();
+    /** {@code group/plural} → the CRD's structural schema (storage version), for server-side apply merge rules. */
+    private final Map<String, com.fasterxml.jackson.databind.JsonNode> schemas = new ConcurrentHashMap<>();
 
     ResourceRegistry(List<ResourceType> initial) {
         initial.forEach(this::register);
@@ -30,15 +32,30 @@ final class ResourceRegistry {
     }
 
     /** Registers a type that a CRD object named {@code crdName} defines, replacing an earlier definition. */
-    void registerFromCrd(String crdName, ResourceType type) {
+    void registerFromCrd(String crdName, ResourceType type, com.fasterxml.jackson.databind.JsonNode schema) {
         register(type);
-        crdOwners.put(crdName, key(type.group(), type.plural()));
+        String key = key(type.group(), type.plural());
+        crdOwners.put(crdName, key);
+        if (schema == null) {
+            schemas.remove(key);
+        } else {
+            schemas.put(key, schema);
+        }
+    }
+
+    /** The openAPIV3Schema of the CRD that defines {@code group/plural}, if any. */
+    Optional<com.fasterxml.jackson.databind.JsonNode> schema(String groupResource) {
+        return Optional.ofNullable(schemas.get(groupResource));
     }
 
     /** Removes the type the CRD named {@code crdName} defined, if any, returning it. */
     Optional<ResourceType> unregisterCrd(String crdName) {
         String key = crdOwners.remove(crdName);
-        return key == null ? Optional.empty() : Optional.ofNullable(byGroupResource.remove(key));
+        if (key == null) {
+            return Optional.empty();
+        }
+        schemas.remove(key);
+        return Optional.ofNullable(byGroupResource.remove(key));
     }
 
     /** The type for {@code group/version/plural}, if that version is served. */

@@ -82,6 +82,13 @@ final class Router {
             }
         }
         String accept = request.requestHeaders().get("Accept");
+        String contentType = request.requestHeaders().get("Content-Type");
+        if (contentType != null && contentType.contains("cbor")) {
+            return Mono.error(ApiError.of(415, "UnsupportedMediaType", "the body of the request was in an unknown "
+                    + "format - accepted media types include: application/json, application/yaml, "
+                    + "application/json-patch+json, application/merge-patch+json, "
+                    + "application/strategic-merge-patch+json, application/apply-patch+yaml"));
+        }
         boolean get = request.method().name().equals("GET");
         if (segments.isEmpty()) {
             return get ? Responses.json(response, 200, rootPaths()) : Mono.error(Responses.notFound());
@@ -192,13 +199,13 @@ final class Router {
                     return Mono.error(ApiError.methodNotAllowed("POST is not supported on a named " + type.kind()));
                 }
                 requireVerb(type, "create");
-                return body(request).flatMap(body -> Responses.json(response, 201,
-                        render.apply(writes.create(r, Json.parseObject(body)))));
+                return object(request, type).flatMap(body -> Responses.json(response, 201,
+                        render.apply(writes.create(r, body))));
             case "PUT":
                 requireVerb(type, "update");
                 requireName(r);
-                return body(request).flatMap(body -> Responses.json(response, 200,
-                        render.apply(writes.update(r, Json.parseObject(body)))));
+                return object(request, type).flatMap(body -> Responses.json(response, 200,
+                        render.apply(writes.update(r, body))));
             case "PATCH":
                 requireVerb(type, "patch");
                 requireName(r);
@@ -268,6 +275,16 @@ final class Router {
         if (r.name() == null) {
             throw ApiError.methodNotAllowed(r.method() + " needs an object name: " + r.type().plural());
         }
+    }
+
+    /** The request body as an object: JSON, or the protobuf kubectl's typed generators send. */
+    private static Mono<ObjectNode> object(HttpServerRequest request, ResourceType type) {
+        String contentType = request.requestHeaders().get("Content-Type");
+        if (contentType != null && contentType.contains("application/vnd.kubernetes.protobuf")) {
+            return request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
+                    .map(bytes -> ProtobufBodies.decode(bytes, type));
+        }
+        return body(request).map(Json::parseObject);
     }
 
     private static Mono<String> body(HttpServerRequest request) {

@@ -3,7 +3,6 @@ package io.kreactor.testing.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -109,9 +108,7 @@ final class Subresources {
     private static String matchLabels(JsonNode selector) {
         JsonNode labels = selector.path("matchLabels");
         StringBuilder out = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> it = labels.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : labels.properties()) {
             out.append(out.length() == 0 ? "" : ",").append(e.getKey()).append('=').append(e.getValue().asText());
         }
         return out.toString();

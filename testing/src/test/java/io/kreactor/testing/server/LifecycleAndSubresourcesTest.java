@@ -208,4 +208,32 @@ class LifecycleAndSubresourcesTest {
                 .expectComplete()
                 .verify(WAIT);
     }
+
+    @Test
+    void serverSideApplyOnCustomResourcesFollowsTheCrdSchemaListTypes() {
+        String crd = "{\"apiVersion\":\"apiextensions.k8s.io/v1\",\"kind\":\"CustomResourceDefinition\","
+                + "\"metadata\":{\"name\":\"pools.example.com\"},\"spec\":{\"group\":\"example.com\","
+                + "\"scope\":\"Namespaced\",\"names\":{\"plural\":\"pools\",\"kind\":\"Pool\"},"
+                + "\"versions\":[{\"name\":\"v1\",\"served\":true,\"storage\":true,\"schema\":{\"openAPIV3Schema\":"
+                + "{\"type\":\"object\",\"properties\":{\"spec\":{\"type\":\"object\",\"properties\":{\"members\":"
+                + "{\"type\":\"array\",\"x-kubernetes-list-type\":\"map\",\"x-kubernetes-list-map-keys\":[\"name\"],"
+                + "\"items\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},"
+                + "\"weight\":{\"type\":\"integer\"}}}}}}}}}}]}}";
+        String pools = "/apis/example.com/v1/namespaces/default/pools/p";
+        String alice = "{\"apiVersion\":\"example.com/v1\",\"kind\":\"Pool\",\"metadata\":{\"name\":\"p\"},"
+                + "\"spec\":{\"members\":[{\"name\":\"a\",\"weight\":1}]}}";
+        String bob = alice.replace("\"a\"", "\"b\"").replace("\"weight\":1", "\"weight\":2");
+        StepVerifier.create(api.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)
+                        .then(Mono.defer(() -> server.until(s -> s.resources().stream()
+                                .anyMatch(t -> t.plural().equals("pools")))))
+                        .then(api.patch(pools + "?fieldManager=alice", "application/apply-patch+yaml", alice))
+                        .then(api.patch(pools + "?fieldManager=bob", "application/apply-patch+yaml", bob)))
+                .assertNext(reply -> {
+                    assertThat(reply.status()).isEqualTo(200);
+                    assertThat(reply.body().path("spec").path("members").toString())
+                            .contains("\"name\":\"a\"").contains("\"name\":\"b\"");
+                })
+                .expectComplete()
+                .verify(WAIT);
+    }
 }

@@ -210,4 +210,21 @@ class WatchTest {
                     .verify(Duration.ofSeconds(60));
         }
     }
+
+    @Test
+    void manyConcurrentWatchersEachReceiveEveryEvent() {
+        start(EmbeddedApiServer.builder());
+        String rv = server.resourceVersion();
+        int watchers = 40;
+        int writes = 15;
+        Flux<Long> counts = Flux.range(0, watchers)
+                .flatMap(i -> api.watch(CMS + "?watch=true&resourceVersion=" + rv).take(writes).count(), watchers);
+        Mono<Void> producer = Flux.range(0, writes)
+                .concatMap(i -> api.post(CMS, update("many-" + i, "x")))
+                .then();
+        StepVerifier.create(counts.mergeWith(producer.then(Mono.empty())).collectList())
+                .assertNext(list -> assertThat(list).hasSize(watchers).allMatch(count -> count == writes))
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+    }
 }
