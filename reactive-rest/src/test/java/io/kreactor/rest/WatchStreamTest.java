@@ -15,6 +15,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -221,6 +223,35 @@ class WatchStreamTest {
             assertThat(LAST_PROTOCOL.get()).isEqualTo("HTTP/2.0");
         } finally {
             h2.dispose();
+        }
+    }
+
+    @Test
+    void manyConcurrentHttp2WatchesShareOneConnection() {
+        // Its own server, so the stream limit the client must respect is explicit: 500 streams per connection.
+        Set<Object> connections = ConcurrentHashMap.newKeySet();
+        DisposableServer h2Server = HttpServer.create().host("127.0.0.1").port(0)
+                .protocol(reactor.netty.http.HttpProtocol.H2C)
+                .http2Settings(settings -> settings.maxConcurrentStreams(500))
+                .handle((req, res) -> {
+                    res.withConnection(c -> connections.add(c.channel().parent().id()));
+                    return res.send(utf8(Flux.concat(Mono.just(event("ADDED", "a", "11", "x")), Mono.never())), b -> true);
+                })
+                .bindNow(WAIT);
+        RestClient h2 = RestClient.create(ClientConfig.builder("http://127.0.0.1:" + h2Server.port())
+                .httpProtocol(HttpProtocol.HTTP_2).qps(0).build(), WarningHandler.ignore());
+        int watches = 300;
+        try {
+            StepVerifier.create(Flux.range(0, watches)
+                            .flatMap(i -> h2.get().absPath(PODS).watch(Item.class).take(1), watches)
+                            .count())
+                    .expectNext((long) watches)
+                    .expectComplete()
+                    .verify(WAIT);
+            assertThat(connections).as("TCP connections used by %d concurrent HTTP/2 watches", watches).hasSize(1);
+        } finally {
+            h2.dispose();
+            h2Server.disposeNow(WAIT);
         }
     }
 
