@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import io.kreactor.core.api.GroupVersionResource;
+import io.kreactor.testing.server.EmbeddedApiServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The README's main job must keep working: the demo runs against its embedded server and exits 0. */
 class DemoTest {
+
+    private static final GroupVersionResource NAMESPACES = new GroupVersionResource("", "v1", "namespaces");
+    private static final GroupVersionResource CRDS =
+            new GroupVersionResource("apiextensions.k8s.io", "v1", "customresourcedefinitions");
 
     @Test
     void demoRunsAgainstTheEmbeddedServerAndExitsZero() {
@@ -32,6 +40,30 @@ class DemoTest {
                 .contains("greeting-bob now says \"Hello, good night!\"")
                 .contains("the controller recreated greeting-alice")
                 .contains("Demo finished successfully.");
+    }
+
+    @Test
+    void demoRunsAgainstTheClusterAKubeconfigNamesAndCleansUp(@TempDir Path dir) {
+        // A second embedded server stands in for a real cluster: the demo only sees the kubeconfig file.
+        try (EmbeddedApiServer cluster = EmbeddedApiServer.builder().start()) {
+            Path kubeconfig = cluster.writeKubeconfig(dir.resolve("config"));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+            int status = Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                    "--kubeconfig", kubeconfig.toString(), "--objects", "5");
+
+            String output = bytes.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(output).isZero();
+            assertThat(output).contains("using the cluster at " + cluster.url())
+                    .doesNotContain("started an embedded API server")
+                    .contains("converged: the controller recreated greeting-alice")
+                    .contains("Clean up")
+                    .contains("and the Greeting CRD");
+            assertThat(cluster.list(NAMESPACES, null))
+                    .extracting(ns -> ns.path("metadata").path("name").asText())
+                    .noneMatch(name -> name.startsWith("kreactor-demo-"));
+            assertThat(cluster.get(CRDS, null, "greetings.demo.kreactor.io")).isNull();
+        }
     }
 
     @Test
