@@ -26,7 +26,7 @@ import java.util.jar.JarFile;
  * with the JDK's single-file source launcher: {@code java -cp <compile classpath> ClientSetGenerator.java <outdir>}.
  *
  * <p>Every concrete class in a {@code kubernetes-model-*} jar on the class path that implements
- * {@code HasMetadata}, carries {@code @Group} and {@code @Version}, and has a matching {@code …List} class is a
+ * {@code HasMetadata} and carries {@code @Group} and {@code @Version} is a
  * served resource; it is namespaced iff it implements {@code Namespaced}, and its plural comes from
  * {@code HasMetadata.getPlural}. For each group version the generator writes one {@code …Client} class with a
  * one-line accessor per resource over the generic {@code ResourceClient}; it also writes
@@ -142,12 +142,8 @@ public class ClientSetGenerator {
             skipped.add(type.getName() + " (not a served collection: " + NOT_SERVED.get(type.getName()) + ")");
             return null;
         }
-        try {
-            Class.forName(type.getName() + "List", false, type.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            skipped.add(type.getName() + " (no " + type.getSimpleName() + "List class)");
-            return null;
-        }
+        // Create-only kinds (TokenReview, SubjectAccessReview, …) have no …List class but are served resources all
+        // the same, as client-go's generated clients show; the list kind is only a name here.
         @SuppressWarnings("unchecked")
         Class<? extends HasMetadata> hm = (Class<? extends HasMetadata>) type;
         ShortNames shortNames = type.getAnnotation(ShortNames.class);

@@ -65,6 +65,15 @@ class GeneratedClientSetTest {
     }
 
     @Test
+    void createOnlyReviewKindsHaveAccessorsToo() {
+        assertThat(clients.authenticationV1().tokenReviews().descriptor())
+                .isEqualTo(ResourceDescriptor.clusterScoped("authentication.k8s.io", "v1", "tokenreviews", "TokenReview"));
+        assertThat(clients.authorizationV1().subjectAccessReviews().descriptor().gvr().resource()).isEqualTo("subjectaccessreviews");
+        assertThat(clients.authorizationV1().localSubjectAccessReviews("team-a").descriptor().scope()).isEqualTo(Scope.NAMESPACED);
+        assertThat(clients.authorizationV1().selfSubjectRulesReviews().descriptor().kind()).isEqualTo("SelfSubjectRulesReview");
+    }
+
+    @Test
     void builtinResourcesMapEveryModelClassToItsDescriptor() {
         assertThat(BuiltinResources.all()).hasSizeGreaterThan(100);
         assertThat(BuiltinResources.forClass(ConfigMap.class)).contains(ResourceDescriptor.namespaced("", "v1", "configmaps", "ConfigMap"));
