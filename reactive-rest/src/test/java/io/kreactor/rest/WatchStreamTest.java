@@ -256,6 +256,19 @@ class WatchStreamTest {
     }
 
     @Test
+    void manyConcurrentHttp11WatchesEachGetAConnectionOfTheirOwn() {
+        // HTTP/1.1 cannot multiplex: each open watch holds a connection, so the pool must hand out one per watch.
+        serve((req, res) -> res.send(utf8(Flux.concat(Mono.just(event("ADDED", "a", "11", "x")), Mono.never())), b -> true));
+        int watches = 30;
+        StepVerifier.create(Flux.range(0, watches)
+                        .flatMap(i -> rest.get().absPath(PODS).watch(Item.class).take(1), watches)
+                        .count())
+                .expectNext((long) watches)
+                .expectComplete()
+                .verify(WAIT);
+    }
+
+    @Test
     void slowSubscriberHoldsBackTheServerInsteadOfBufferingTheWholeStream() {
         int total = 100_000;
         String padding = "p".repeat(1000);

@@ -15,6 +15,7 @@ import java.util.Locale;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
+import io.netty.buffer.PooledByteBufAllocator;
 import reactor.netty.http.client.Http2AllocationStrategy;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.transport.ProxyProvider;
@@ -50,7 +51,7 @@ final class NettyHttpClients {
     NettyHttpClients(ClientConfig config) {
         this.config = config;
         this.secure = "https".equalsIgnoreCase(config.server().getScheme());
-        this.pool = newPool(config);
+        this.pool = newPool(config, secure);
         this.base = newBase(config, pool, secure);
         this.fixed = secure && config.tls().clientCertificate() != null ? null : offEventLoop(() -> secured(null)).cache();
     }
@@ -126,14 +127,16 @@ final class NettyHttpClients {
                 .handlerConfigurator(SslContexts.engineConfigurer(config.tls())));
     }
 
-    private static ConnectionProvider newPool(ClientConfig config) {
+    private static ConnectionProvider newPool(ClientConfig config, boolean secure) {
         Duration idle = config.idleConnectionHealthCheck().isZero() ? DEFAULT_MAX_IDLE : config.idleConnectionHealthCheck();
         ConnectionProvider.Builder pool = ConnectionProvider.builder("kreactor-" + config.server().getHost())
                 // Every watch holds a connection (HTTP/1.1) or a stream (HTTP/2); informers keep many open.
                 .maxConnections(MAX_CONNECTIONS)
                 .pendingAcquireMaxCount(-1)
                 .maxIdleTime(idle);
-        if (config.httpProtocol() != HttpProtocol.HTTP_1_1) {
+        boolean mayNegotiateHttp2 = config.httpProtocol() == HttpProtocol.HTTP_2
+                || (config.httpProtocol() == HttpProtocol.AUTO && secure);
+        if (mayNegotiateHttp2) {
             // Without strict reuse, streams acquired concurrently each open a new connection before the first
             // connection's free stream slots become visible (reactor-netty#4050): 1,000 watches made 967 connections.
             // With it, a connection is filled up to the server's MAX_CONCURRENT_STREAMS before another is opened.
@@ -145,6 +148,10 @@ final class NettyHttpClients {
 
     private static HttpClient newBase(ClientConfig config, ConnectionProvider pool, boolean secure) {
         HttpClient client = HttpClient.create(pool)
+                // Netty 4.2's default adaptive allocator parks on a StampedLock when its magazines contend, which
+                // blocks an event loop (BlockHound catches it under load); the classic pooled allocator's locks are
+                // ones Netty's own BlockHound integration declares safe.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .headers(h -> h.set(HttpHeaderNames.USER_AGENT, config.userAgent()))
                 .followRedirect(false)
