@@ -11,9 +11,9 @@ import reactor.test.StepVerifier;
 class BlockHoundIsActiveTest {
 
     @Test
-    void sleepingOnAParallelSchedulerThreadFails() {
+    void aBlockingCallOnAParallelSchedulerThreadFails() {
         Mono<Integer> blocking = Mono.fromCallable(() -> {
-            Thread.sleep(1);
+            Thread.yield(); // a call BlockHound intercepts: it must fail on a non-blocking thread
             return 1;
         }).subscribeOn(Schedulers.parallel());
 
