@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every workload with tiny sizes against an in-process data server, so the benchmarks always compile and run.
  * Asserts what was decoded (counts, names, resourceVersions), never how long it took.
  */
-@Timeout(60)
+// Longer than the workloads' own 120 s waits, so a stuck wait fails with its own message, naming what it awaited.
+@Timeout(150)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuickModeTest {
 

@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.HttpProtocol;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -51,6 +53,9 @@ public final class BenchDataServer implements AutoCloseable {
         this.data = data;
         this.server = HttpServer.create()
                 .host("127.0.0.1").port(port)
+                // Netty 4.2's default adaptive allocator parks on a lock when its magazines contend; under
+                // BlockHound (the quick mode runs in the test suite) that kills a response mid-stream.
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
                 // Kubernetes' API server allows 1,000 concurrent streams per HTTP/2 connection by default.
                 .http2Settings(s -> s.maxConcurrentStreams(2_000))
