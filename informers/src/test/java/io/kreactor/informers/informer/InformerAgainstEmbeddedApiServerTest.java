@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /** Behaviour tests: a real informer, a real client and the embedded API server, with faults injected. */
@@ -166,7 +167,12 @@ class InformerAgainstEmbeddedApiServerTest {
     @Test
     void relistDeliversTombstoneForObjectDeletedDuringGap() {
         List<InformerEvent<JsonNode>> deletions = new CopyOnWriteArrayList<>();
-        Disposable subscriber = informer.events().filter(e -> e instanceof InformerEvent.Deleted<JsonNode>).subscribe(deletions::add);
+        // Subscribers get events through their own buffer, after the cache has changed: wait for the event itself.
+        Sinks.Empty<Void> firstDeletion = Sinks.empty();
+        Disposable subscriber = informer.events().filter(e -> e instanceof InformerEvent.Deleted<JsonNode>).subscribe(e -> {
+            deletions.add(e);
+            firstDeletion.tryEmitEmpty();
+        });
         try {
             awaitWatching();
             server.faults().stallWatches();
@@ -177,6 +183,7 @@ class InformerAgainstEmbeddedApiServerTest {
             awaitCacheEqualsServer();
 
             assertThat(relists).hasValue(2);
+            StepVerifier.create(firstDeletion.asMono()).expectComplete().verify(WAIT);
             assertThat(deletions).singleElement().satisfies(e -> {
                 InformerEvent.Deleted<JsonNode> deleted = (InformerEvent.Deleted<JsonNode>) e;
                 assertThat(ACCESSOR.name(deleted.object())).isEqualTo("cm-3");
