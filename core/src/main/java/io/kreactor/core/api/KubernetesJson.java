@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The one Jackson {@link ObjectMapper} configuration used for Kubernetes JSON everywhere in this library.
@@ -13,6 +14,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <p>Settings follow what the API server expects and sends: unknown fields are ignored (servers add fields
  * in every release), nulls are not written (an absent field and a null one differ in a merge patch), and
  * times are RFC 3339 strings.
+ *
+ * <p>Binding goes through Jackson's Blackbird module, which replaces reflective setter and constructor calls
+ * with generated lambdas: model objects such as fabric8's are bound a few per cent faster, with the same
+ * results (Blackbird falls back to reflection wherever it cannot generate an accessor).
  */
 public final class KubernetesJson {
 
@@ -36,6 +41,7 @@ public final class KubernetesJson {
                 // Map, {"labels":{"app":null}} is how a caller deletes a key.
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.ALWAYS))
                 .addModule(new JavaTimeModule())
+                .addModule(new BlackbirdModule())
                 .build();
     }
 }

@@ -22,11 +22,14 @@ import reactor.util.context.Context;
  * <p>Demand: upstream is asked for one chunk at a time, and only when every element parsed from earlier
  * chunks has been emitted and the subscriber still has demand. So a subscriber that requests one element
  * causes at most the chunks that complete that element to be read, and memory stays at the current
- * element's tokens plus the values completed by the last chunk (their tokens are bound lazily, as they are
+ * element's bytes plus the values completed by the last chunk (their bytes are bound lazily, as they are
  * requested).
  *
- * <p>Buffers: each chunk is parsed completely inside {@code onNext} and never retained or released here —
- * the source owns it (Reactor Netty releases it when {@code onNext} returns). Cancelling cancels upstream
+ * <p>Buffers: each chunk is copied and scanned completely inside {@code onNext} and never retained or
+ * released here — the source owns it (Reactor Netty releases it when {@code onNext} returns). The queued
+ * values may be slices of the scanner's scratch array, which the next chunk overwrites: that is safe because
+ * the next chunk is requested only once the queue is empty, and a chunk that arrives unrequested (a source
+ * breaking the Reactive Streams rules) fails the stream instead of being scanned. Cancelling cancels upstream
  * at once and drops the parsed-but-unbound values.
  *
  * <p>Errors (malformed JSON, truncation, the size cap, binding) are signalled after the values completed
@@ -105,12 +108,16 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
             if (done || cancelled) {
                 return;
             }
+            if (!chunkRequested) {
+                upstream.cancel();
+                terminate(Exceptions.failWithOverflow("The response body delivered a chunk that was not requested"));
+                return;
+            }
             try {
                 scanner.feed(chunk, ready::offer);
             } catch (Throwable e) {
                 Exceptions.throwIfJvmFatal(e);
                 upstream.cancel();
-                scanner.closeQuietly();
                 terminate(e);
                 return;
             }
@@ -124,7 +131,6 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                 Operators.onErrorDropped(t, actual.currentContext());
                 return;
             }
-            scanner.closeQuietly();
             terminate(t);
         }
 

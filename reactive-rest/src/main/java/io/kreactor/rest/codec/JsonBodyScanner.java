@@ -1,40 +1,77 @@
 package io.kreactor.rest.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.async.ByteArrayFeeder;
-import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.kreactor.core.errors.TransportException;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Feeds a response body, chunk by chunk, to Jackson's non-blocking parser and turns its tokens into
- * {@link PendingValue}s. Subclasses hold the state machine of one body shape (LIST, WATCH, single value);
- * this class owns the parser, byte offsets, the size cap, token capture and error messages.
+ * Reads a response body, chunk by chunk, down to the values its body shape wants, and hands each of them on
+ * as a {@link PendingValue}: the bytes of one complete JSON value, bound later by Jackson's ordinary
+ * (blocking, byte-array) parser. Subclasses hold the state machine of one body shape (LIST, WATCH, single
+ * value); this class owns the bytes, offsets, the size cap, the grammar of the envelope and error messages.
  *
- * <p>Each chunk's bytes are copied into a reusable scratch array and parsed completely before
- * {@link #feed} returns, so no reference to the caller's buffer survives the call. Not thread-safe: one
- * instance serves one subscription, and the Reactive Streams rules serialize {@code onNext}/{@code onComplete}.
+ * <p><b>Two levels.</b> The <em>envelope</em> — the list object and its {@code items} array, a watch event's
+ * {@code {"type":..,"object":..}} — is read token by token here and checked against JSON's grammar. Every
+ * value the subclass does not {@linkplain Action#DESCEND descend} into is only delimited by a
+ * {@link ValueSpan} (quotes and brackets), then either kept for binding or skipped. So each byte of an item is
+ * looked at once to find where the item ends and once more by Jackson when it is bound, instead of being
+ * tokenized by a non-blocking parser, copied into a token buffer and read back.
  *
- * <p>Units and captures: a <em>unit</em> is what {@code maxObjectSizeBytes} limits (a list item, the list
- * metadata, a whole watch event, a whole value); a <em>capture</em> copies one value's tokens into a
- * {@link TokenBuffer} for later binding. Tokens inside a capture take the hot path: one copy, no location
- * lookups.
+ * <p><b>Bytes and lifetime.</b> Each chunk's readable bytes are copied into a reusable scratch array during
+ * {@link #feed}; no reference to the caller's buffer survives the call. A value that lies wholly inside one
+ * chunk is handed on as a slice of the scratch array, not copied again: this is sound because the decoder asks
+ * for the next chunk only after every value of this one was emitted ({@link DecodingFlux}), and a subclass that
+ * holds a slice across chunks must {@linkplain #detach detach} it in {@link #onChunkEnd}. A value that crosses
+ * chunks is collected in its own array.
+ *
+ * <p>Units: a <em>unit</em> is what {@code maxObjectSizeBytes} limits (a list item, the list metadata, a whole
+ * watch event, a whole value); it is checked when the unit ends and after every chunk while it is open, and
+ * the same limit applies to any single envelope token or skipped value between units.
+ *
+ * <p>Not thread-safe: one instance serves one subscription, and the Reactive Streams rules serialize
+ * {@code onNext}/{@code onComplete}.
  *
  * @param <R> the element type emitted downstream
  */
 abstract class JsonBodyScanner<R> {
 
-    private static final byte[] EMPTY = new byte[0];
+    /** What the envelope does with a value that starts, decided by the subclass. */
+    enum Action {
+        /** Read the object or array token by token as part of the envelope. */
+        DESCEND,
+        /** Delimit the value and hand its bytes to {@link #onValue}. */
+        KEEP,
+        /** Delimit the value and forget it. */
+        SKIP
+    }
 
-    private final JsonParser parser;
-    private final ByteArrayFeeder feeder;
+    /** What the envelope grammar allows next. */
+    private enum Expect {
+        ROOT("a JSON value"),
+        FIELD_OR_END("a field name or '}'"),
+        FIELD("a field name"),
+        COLON("':'"),
+        VALUE("a value"),
+        VALUE_OR_END("a value or ']'"),
+        COMMA_OR_END("',' or the end of the object or array");
+
+        private final String description;
+
+        Expect(String description) {
+            this.description = description;
+        }
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final int MAX_ENVELOPE_DEPTH = 8;
+
+    private final JsonFactory factory;
     private final int maxUnitBytes;
     private final String bodyName;
 
@@ -45,32 +82,32 @@ abstract class JsonBodyScanner<R> {
 
     private Consumer<? super PendingValue<R>> sink;
 
+    private final byte[] containers = new byte[MAX_ENVELOPE_DEPTH];
+    private int depth;
+    private Expect expect = Expect.ROOT;
+
+    private final ValueSpan span = new ValueSpan();
+    private boolean inSpan;
+    private boolean spanIsFieldName;
+    private boolean spanKept;
+
     private long unitStart = -1;
     private String unitName;
     private long lastTokenEnd;
 
-    private TokenBuffer capture;
-    private int captureDepth;
-    private long captureStart;
-
     /**
-     * @param factory      the mapper's factory, which creates the non-blocking parser
+     * @param factory      the mapper's factory, which decodes escaped field names
      * @param maxUnitBytes the size cap for one unit
      * @param bodyName     names the body in error messages ("list response body")
      */
     JsonBodyScanner(JsonFactory factory, int maxUnitBytes, String bodyName) {
-        try {
-            this.parser = factory.createNonBlockingByteArrayParser();
-        } catch (IOException e) {
-            throw new IllegalStateException("Jackson cannot create a non-blocking parser", e);
-        }
-        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        this.factory = factory;
         this.maxUnitBytes = maxUnitBytes;
         this.bodyName = bodyName;
     }
 
     /**
-     * Parses the readable bytes of {@code chunk} (without changing its indexes or reference count) and hands
+     * Scans the readable bytes of {@code chunk} (without changing its indexes or reference count) and hands
      * every value completed by them to {@code out}.
      *
      * @throws TransportException on malformed JSON, an oversized unit or a value the body shape forbids
@@ -89,99 +126,189 @@ abstract class JsonBodyScanner<R> {
         fed += length;
         sink = out;
         try {
-            feedScratch(length);
-            parseAvailable();
+            scan(scratch, length);
             long start = unitStart >= 0 ? unitStart : lastTokenEnd;
             if (fed - start > maxUnitBytes) {
                 throw tooLarge(start);
             }
+            onChunkEnd();
         } finally {
             sink = null;
         }
     }
 
     /**
-     * Signals the end of the body: parses what the parser still held back (a trailing number) and checks
-     * that the body ended between values.
+     * Signals the end of the body: completes a scalar that only the end could end, and checks that the body
+     * ended between values.
      *
      * @throws TransportException when the body ended inside a value or the body shape is incomplete
      */
     final void finish(Consumer<? super PendingValue<R>> out) {
         sink = out;
-        scratchLength = 0;
         try {
-            feeder.endOfInput();
-            try {
-                parseAvailable();
-            } catch (TransportException e) {
-                // the end is the only input added: whatever fails now (a cut literal such as "tru", an open
-                // string or object) failed because the body stopped inside it
-                throw e.getCause() instanceof JsonProcessingException ? truncated(e.getCause()) : e;
+            if (inSpan) {
+                if (!span.endAtEndOfBody()) {
+                    throw truncated();
+                }
+                endSpan(fed);
             }
-            if (unitStart >= 0 || capture != null) {
-                throw truncated(null);
+            if (depth > 0 || expect != Expect.ROOT || unitStart >= 0) {
+                throw truncated();
             }
             onEndOfBody();
         } finally {
             sink = null;
-            closeQuietly();
         }
     }
 
-    /** Releases the parser's buffers; call only from the thread that parses (onNext/onComplete). */
-    final void closeQuietly() {
-        try {
-            parser.close();
-        } catch (IOException ignored) {
-            // nothing to recover: the parser only returns its buffers to Jackson's pool
-        }
-    }
-
-    private void feedScratch(int length) {
-        try {
-            feeder.feedInput(scratch, 0, length);
-        } catch (IOException e) {
-            // only thrown when earlier input was not consumed, which parseAvailable always does
-            throw new IllegalStateException("the parser still holds unread input", e);
-        }
-    }
-
-    private void parseAvailable() {
-        try {
-            JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.NOT_AVAILABLE && token != null) {
-                if (capture != null) {
-                    capture.copyCurrentEvent(parser);
-                    if (token.isStructStart()) {
-                        captureDepth++;
-                    } else if (token.isStructEnd() && --captureDepth == 0) {
-                        completeCapture();
+    private void scan(byte[] b, int to) {
+        int i = 0;
+        for (;;) {
+            // a span is scanned on even at the chunk's end, so a span begun on its last byte keeps that byte
+            if (inSpan) {
+                int end = span.scan(b, i, to);
+                if (end < 0) {
+                    return;
+                }
+                if (span.mismatched()) {
+                    throw malformed(chunkStart + end - 1, "a closing bracket that does not match the one at byte "
+                            + span.start());
+                }
+                i = end;
+                endSpan(chunkStart + end);
+                continue;
+            }
+            if (i >= to) {
+                return;
+            }
+            byte c = b[i];
+            switch (c) {
+                case ' ', '\t', '\n', '\r' -> i++;
+                case ',' -> {
+                    if (expect != Expect.COMMA_OR_END) {
+                        throw malformed(chunkStart + i, "',' where " + expect.description + " was expected");
                     }
-                } else {
-                    onToken(token);
+                    expect = containers[depth - 1] == '{' ? Expect.FIELD : Expect.VALUE;
+                    i++;
+                    markTokenEnd(chunkStart + i);
+                }
+                case ':' -> {
+                    if (expect != Expect.COLON) {
+                        throw malformed(chunkStart + i, "':' where " + expect.description + " was expected");
+                    }
+                    expect = Expect.VALUE;
+                    i++;
+                    markTokenEnd(chunkStart + i);
+                }
+                case '}', ']' -> {
+                    closeContainer(c, chunkStart + i);
+                    i++;
+                }
+                default -> {
+                    if (c == '"' && (expect == Expect.FIELD_OR_END || expect == Expect.FIELD)) {
+                        beginSpan(JsonValueKind.STRING, b, i, true, true);
+                    } else {
+                        startValue(b, i);
+                    }
+                    // the first byte was consumed; a span started here is scanned on from the next one
+                    i++;
                 }
             }
-        } catch (JsonEOFException e) {
-            throw truncated(e);
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new TransportException("Cannot read the " + bodyName + ": " + e, e);
         }
     }
 
-    /** Handles a token outside any capture: the body shape's state machine. */
-    abstract void onToken(JsonToken token) throws IOException;
+    private void startValue(byte[] b, int i) {
+        long at = chunkStart + i;
+        JsonValueKind kind = JsonValueKind.startingWith(b[i]);
+        if (kind == null) {
+            throw malformed(at, "unexpected character " + printable(b[i]) + " where " + expect.description
+                    + " was expected");
+        }
+        if (expect != Expect.ROOT && expect != Expect.VALUE && expect != Expect.VALUE_OR_END) {
+            throw malformed(at, kind.description() + " where " + expect.description + " was expected");
+        }
+        Action action = onValueStart(kind, at);
+        if (action == Action.DESCEND) {
+            if (!kind.isContainer() || depth == MAX_ENVELOPE_DEPTH) {
+                throw new IllegalStateException("cannot descend into " + kind.description() + " at depth " + depth);
+            }
+            containers[depth++] = b[i];
+            expect = kind == JsonValueKind.OBJECT ? Expect.FIELD_OR_END : Expect.VALUE_OR_END;
+            markTokenEnd(at + 1);
+        } else {
+            beginSpan(kind, b, i, action == Action.KEEP, false);
+        }
+    }
 
-    /** Called when a capture started by {@link #startCapture} is complete. */
-    abstract void onCaptured(TokenBuffer tokens, long start) throws IOException;
+    private void beginSpan(JsonValueKind kind, byte[] b, int i, boolean keep, boolean fieldName) {
+        span.begin(kind, chunkStart + i, keep, b, i);
+        inSpan = true;
+        spanKept = keep;
+        spanIsFieldName = fieldName;
+    }
+
+    private void endSpan(long end) {
+        inSpan = false;
+        markTokenEnd(end);
+        if (spanIsFieldName) {
+            onFieldName(string(span));
+            expect = Expect.COLON;
+            return;
+        }
+        afterValue();
+        if (spanKept) {
+            onValue(span, end);
+        }
+    }
+
+    private void closeContainer(byte c, long at) {
+        boolean inObject = depth > 0 && containers[depth - 1] == '{';
+        boolean matches = depth > 0 && c - containers[depth - 1] == 2;
+        boolean allowed = expect == Expect.COMMA_OR_END || (inObject ? expect == Expect.FIELD_OR_END
+                : expect == Expect.VALUE_OR_END);
+        if (!matches || !allowed) {
+            throw malformed(at, "'" + (char) c + "' where " + expect.description + " was expected");
+        }
+        depth--;
+        afterValue();
+        markTokenEnd(at + 1);
+        onContainerEnd(inObject ? JsonValueKind.OBJECT : JsonValueKind.ARRAY, at + 1);
+    }
+
+    private void afterValue() {
+        expect = depth == 0 ? Expect.ROOT : Expect.COMMA_OR_END;
+    }
+
+    /**
+     * Decides what happens with a value that starts at byte {@code start}: a field's value, an element of a
+     * descended array, or a value at the top level ({@link #depth()} tells which).
+     *
+     * @throws TransportException when the body shape does not allow such a value here
+     */
+    abstract Action onValueStart(JsonValueKind kind, long start);
+
+    /** The name of the field whose value comes next in a descended object. */
+    abstract void onFieldName(String name);
+
+    /**
+     * A {@linkplain Action#KEEP kept} value ended at byte {@code end}; its bytes are {@code span}'s
+     * ({@link ValueSpan#array()} may be the scratch array, valid until the next chunk).
+     */
+    abstract void onValue(ValueSpan span, long end);
+
+    /** A descended object or array closed; {@code end} is the offset just after its closing bracket. */
+    abstract void onContainerEnd(JsonValueKind kind, long end);
 
     /** Checks, at the end of the body, that the body shape is complete (e.g. a LIST had its object). */
     abstract void onEndOfBody();
 
-    /** The parser, for reading the current token's text or name. */
-    final JsonParser parser() {
-        return parser;
+    /** Called after each chunk: a subclass holding a slice of the scratch array must detach it here. */
+    void onChunkEnd() {
+    }
+
+    /** How many descended objects and arrays are open: 0 at the top level. */
+    final int depth() {
+        return depth;
     }
 
     /** Hands a finished value downstream. */
@@ -189,23 +316,44 @@ abstract class JsonBodyScanner<R> {
         sink.accept(value);
     }
 
-    /** The byte offset just after the current token. */
-    final long tokenEnd() {
-        return parser.currentLocation().getByteOffset();
-    }
-
     /**
-     * The byte offset where the current token starts: exact for the start of an object or array (its
-     * one-byte bracket was just consumed), and for other tokens the end of the previous token seen outside a
-     * capture (so it may include the separator before a scalar).
+     * A pending value of {@code span}'s bytes, bound with {@code reader} and wrapped by {@code wrap}; {@code what}
+     * names it in error messages ("list item").
      */
-    final long tokenStart(JsonToken token) {
-        return token.isStructStart() ? tokenEnd() - 1 : lastTokenEnd;
+    final PendingValue<R> pending(ValueSpan span, ObjectReader reader, Function<Object, R> wrap, String what) {
+        return new PendingValue<>(span.array(), span.offset(), span.length(), span.start(), reader, wrap, what,
+                bodyName);
     }
 
-    /** Remembers where the current envelope token ends, so a huge token between units is still capped. */
-    final void markTokenEnd() {
-        lastTokenEnd = tokenEnd();
+    /** {@code value} itself, or a copy when its bytes are in the scratch array that the next chunk overwrites. */
+    final PendingValue<R> detach(PendingValue<R> value) {
+        return value.bytes() == scratch ? value.copy() : value;
+    }
+
+    /** Decodes a kept string value (its bytes include the quotes) to its text. */
+    final String string(ValueSpan span) {
+        byte[] bytes = span.array();
+        int offset = span.offset();
+        int length = span.length();
+        for (int i = offset + 1; i < offset + length - 1; i++) {
+            if (bytes[i] == '\\') {
+                return unescape(bytes, offset, length, span.start());
+            }
+        }
+        return new String(bytes, offset + 1, length - 2, StandardCharsets.UTF_8);
+    }
+
+    private String unescape(byte[] bytes, int offset, int length, long start) {
+        try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+            parser.nextToken();
+            return parser.getText();
+        } catch (IOException e) {
+            throw malformed(start, "an invalid escape in the string: " + Excerpts.shorten(e.getMessage()));
+        }
+    }
+
+    private void markTokenEnd(long end) {
+        lastTokenEnd = end;
     }
 
     /** Starts a size-capped unit at {@code start}, named {@code name} in error messages. */
@@ -220,43 +368,12 @@ abstract class JsonBodyScanner<R> {
             throw tooLarge(unitStart);
         }
         unitStart = -1;
-        lastTokenEnd = end;
     }
 
-    /** True while a unit is open. */
-    final boolean inUnit() {
-        return unitStart >= 0;
-    }
-
-    /**
-     * Starts copying the value that begins with the current {@code token}; a scalar completes at once,
-     * an object or array when its closing token arrives ({@link #onCaptured}).
-     */
-    final void startCapture(JsonToken token) throws IOException {
-        long start = tokenStart(token);
-        capture = new TokenBuffer(parser);
-        capture.copyCurrentEvent(parser);
-        captureDepth = token.isStructStart() ? 1 : 0;
-        if (captureDepth == 0) {
-            TokenBuffer tokens = capture;
-            capture = null;
-            onCaptured(tokens, start);
-        } else {
-            captureStart = start;
-        }
-    }
-
-    private void completeCapture() throws IOException {
-        TokenBuffer tokens = capture;
-        capture = null;
-        onCaptured(tokens, captureStart);
-    }
-
-    /** An error for a token the body shape does not allow here. */
-    final TransportException unexpected(JsonToken token, String expected) {
-        long at = tokenEnd();
+    /** An error for a value the body shape does not allow here. */
+    final TransportException unexpected(JsonValueKind kind, long at, String expected) {
         return new TransportException("Malformed " + bodyName + " at byte " + at + ": expected " + expected
-                + " but found " + describe(token) + excerptAt(at));
+                + " but found " + kind.description() + excerptAt(at));
     }
 
     /** An error for a body shape left incomplete at the end of the body. */
@@ -264,18 +381,15 @@ abstract class JsonBodyScanner<R> {
         return new TransportException("Malformed " + bodyName + " (" + fed + " bytes): " + problem);
     }
 
-    private TransportException malformed(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        long at = location != null && location.getByteOffset() >= 0 ? location.getByteOffset() : fed;
-        return new TransportException("Malformed JSON in the " + bodyName + " at byte " + at + ": "
-                + Excerpts.shorten(e.getOriginalMessage()) + excerptAt(at), e);
+    private TransportException malformed(long at, String problem) {
+        return new TransportException("Malformed JSON in the " + bodyName + " at byte " + at + ": " + problem
+                + excerptAt(at));
     }
 
-    private TransportException truncated(Throwable cause) {
+    private TransportException truncated() {
         String where = unitStart >= 0 ? " inside the " + unitName + " that started at byte " + unitStart
                 : " inside a JSON value";
-        return new TransportException("The " + bodyName + " ended at byte " + fed + where
-                + " (truncated response)", cause);
+        return new TransportException("The " + bodyName + " ended at byte " + fed + where + " (truncated response)");
     }
 
     private TransportException tooLarge(long start) {
@@ -290,15 +404,8 @@ abstract class JsonBodyScanner<R> {
         return excerpt.isEmpty() ? "" : " near '" + excerpt + "'";
     }
 
-    private static String describe(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> token.asString() != null ? "'" + token.asString() + "'" : token.name();
-        };
+    private static String printable(byte b) {
+        return b >= 0x20 && b < 0x7f ? "'" + (char) b + "'" : String.format("0x%02x", b & 0xff);
     }
+
 }

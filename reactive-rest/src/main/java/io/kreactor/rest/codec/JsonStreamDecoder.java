@@ -19,11 +19,12 @@ import reactor.core.publisher.Mono;
  * Decodes API server response bodies while their bytes arrive, without ever holding a whole response:
  * a LIST body item by item, a WATCH stream event by event, and an ordinary body as one value.
  *
- * <p>Parsing uses Jackson's non-blocking parser ({@link JsonFactory#createNonBlockingByteArrayParser()}):
- * each chunk is fed to it inside {@code onNext}, the tokens of each complete element are copied into a
- * {@link com.fasterxml.jackson.databind.util.TokenBuffer}, and the element is bound with a cached
- * {@link ObjectReader} when the subscriber requests it. Decoding runs on the thread that delivers the
- * chunk (a Netty event loop) or the one that requests, and never blocks.
+ * <p>Each chunk is copied into a scratch array inside {@code onNext} and scanned once to find where each
+ * element ends: the envelope ({@code {"metadata":..,"items":[..]}}, a watch event's {@code type}) is read
+ * token by token and checked against JSON's grammar, while each element is only delimited by its quotes and
+ * brackets. A complete element is bound from its bytes with a cached {@link ObjectReader} — Jackson's fastest
+ * path, a parser over a byte array — when the subscriber requests it. Decoding runs on the thread that
+ * delivers the chunk (a Netty event loop) or the one that requests, and never blocks.
  *
  * <p><b>Backpressure.</b> The body is requested one chunk at a time, and only when the subscriber has
  * demand and every element of earlier chunks has been emitted: a slow subscriber keeps memory at the
@@ -118,7 +119,7 @@ public final class JsonStreamDecoder {
 
     /**
      * Decodes an ordinary response body holding one JSON value, parsing it as it arrives (the bytes are never
-     * aggregated, only the value's tokens). Fails if the value exceeds {@code maxObjectSizeBytes} or anything
+     * aggregated, only the value's own bytes). Fails if the value exceeds {@code maxObjectSizeBytes} or anything
      * but whitespace follows it; an empty (or all-whitespace) body completes empty.
      *
      * @param body the response body chunks; the caller's source releases them

@@ -1,16 +1,13 @@
 package io.kreactor.rest.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.kreactor.core.api.ListMeta;
 import io.kreactor.rest.ListElement;
-import java.io.IOException;
 
 /**
  * The state machine of a LIST body, {@code {"kind":..,"apiVersion":..,"metadata":{..},"items":[..]}}:
- * captures {@code metadata} and every element of {@code items}, skips every other field, and accepts the
+ * keeps {@code metadata} and every element of {@code items}, skips every other field, and accepts the
  * fields in any order (the API server writes metadata first; a proxy or a test server may not).
  * {@code "items": null} is an empty list, as Go's encoder writes a nil slice.
  *
@@ -27,8 +24,7 @@ final class ListBodyScanner<T> extends JsonBodyScanner<ListElement<T>> {
 
     private State state = State.BEFORE_LIST;
     private String field;
-    private int skipDepth;
-    private boolean capturingItem;
+    private boolean keepingItem;
 
     ListBodyScanner(JsonFactory factory, int maxObjectSizeBytes, ObjectReader itemReader, ObjectReader metaReader) {
         super(factory, maxObjectSizeBytes, BODY);
@@ -37,74 +33,65 @@ final class ListBodyScanner<T> extends JsonBodyScanner<ListElement<T>> {
     }
 
     @Override
-    void onToken(JsonToken token) throws IOException {
-        if (skipDepth > 0) {
-            skip(token);
-            markTokenEnd();
-            return;
-        }
-        switch (state) {
+    Action onValueStart(JsonValueKind kind, long start) {
+        return switch (state) {
             case BEFORE_LIST -> {
-                if (token != JsonToken.START_OBJECT) {
-                    throw unexpected(token, "a JSON object");
+                if (kind != JsonValueKind.OBJECT) {
+                    throw unexpected(kind, start, "a JSON object");
                 }
                 state = State.IN_LIST;
+                yield Action.DESCEND;
             }
-            case IN_LIST -> inList(token);
+            case IN_LIST -> fieldValue(kind, start);
             case IN_ITEMS -> {
-                if (token == JsonToken.END_ARRAY) {
-                    state = State.IN_LIST;
-                } else {
-                    beginUnit(tokenStart(token), "list item");
-                    capturingItem = true;
-                    startCapture(token);
-                    return;
-                }
+                beginUnit(start, "list item");
+                keepingItem = true;
+                yield Action.KEEP;
             }
-            case AFTER_LIST -> throw unexpected(token, "the end of the body after the list object");
-            default -> throw new IllegalStateException(state.name());
-        }
-        markTokenEnd();
+            case AFTER_LIST -> throw unexpected(kind, start, "the end of the body after the list object");
+        };
     }
 
-    private void inList(JsonToken token) throws IOException {
-        if (token == JsonToken.FIELD_NAME) {
-            field = parser().currentName();
-        } else if (token == JsonToken.END_OBJECT) {
-            state = State.AFTER_LIST;
-        } else if ("items".equals(field) && token == JsonToken.START_ARRAY) {
-            state = State.IN_ITEMS;
-        } else if ("items".equals(field) && token != JsonToken.VALUE_NULL) {
-            throw unexpected(token, "an array or null for 'items'");
-        } else if ("metadata".equals(field) && token == JsonToken.START_OBJECT) {
-            beginUnit(tokenStart(token), "list metadata");
-            capturingItem = false;
-            startCapture(token);
-            return;
-        } else if ("metadata".equals(field) && token != JsonToken.VALUE_NULL) {
-            throw unexpected(token, "an object or null for 'metadata'");
+    private Action fieldValue(JsonValueKind kind, long start) {
+        if ("items".equals(field)) {
+            if (kind == JsonValueKind.ARRAY) {
+                state = State.IN_ITEMS;
+                return Action.DESCEND;
+            }
+            if (kind != JsonValueKind.NULL) {
+                throw unexpected(kind, start, "an array or null for 'items'");
+            }
+        } else if ("metadata".equals(field)) {
+            if (kind == JsonValueKind.OBJECT) {
+                beginUnit(start, "list metadata");
+                keepingItem = false;
+                return Action.KEEP;
+            }
+            if (kind != JsonValueKind.NULL) {
+                throw unexpected(kind, start, "an object or null for 'metadata'");
+            }
+        }
+        return Action.SKIP;
+    }
+
+    @Override
+    void onFieldName(String name) {
+        field = name;
+    }
+
+    @Override
+    void onValue(ValueSpan span, long end) {
+        endUnit(end);
+        if (keepingItem) {
+            emit(pending(span, itemReader, ListBodyScanner::item, "list item"));
         } else {
-            skip(token);
-        }
-        markTokenEnd();
-    }
-
-    private void skip(JsonToken token) {
-        if (token.isStructStart()) {
-            skipDepth++;
-        } else if (token.isStructEnd()) {
-            skipDepth--;
+            emit(pending(span, metaReader, ListBodyScanner::metadata, "list metadata"));
         }
     }
 
     @Override
-    void onCaptured(TokenBuffer tokens, long start) {
-        endUnit(tokenEnd());
-        if (capturingItem) {
-            emit(new PendingValue<>(tokens, itemReader, ListBodyScanner::item, "list item", start));
-        } else {
-            emit(new PendingValue<>(tokens, metaReader, ListBodyScanner::metadata, "list metadata", start));
-        }
+    void onContainerEnd(JsonValueKind kind, long end) {
+        state = state == State.IN_ITEMS ? State.IN_LIST : State.AFTER_LIST;
     }
 
     @Override

@@ -1,62 +1,103 @@
 package io.kreactor.rest.codec;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.kreactor.core.errors.TransportException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.Function;
 
 /**
- * One complete JSON value that has been read but not yet bound: its tokens, the reader that binds them and
- * how to wrap the result. Binding is deferred until the subscriber asks for the value, so a slow subscriber
- * holds tokens of at most one chunk and cancelling skips the databind work.
+ * One complete JSON value that has been delimited but not yet bound: its bytes, the reader that binds them and
+ * how to wrap the result. Binding is deferred until the subscriber asks for the value, so cancelling skips the
+ * databind work, and the bytes are parsed by Jackson's fastest parser, the one over a byte array.
+ *
+ * <p>The bytes may be a slice of the scanner's scratch array; see {@link JsonBodyScanner} for why that slice
+ * stays valid until this value is bound.
  *
  * @param <R> what the bound value is wrapped into
  */
 final class PendingValue<R> {
 
-    private final TokenBuffer tokens;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
+    private final long start;
     private final ObjectReader reader;
     private final Function<Object, R> wrap;
     private final String what;
-    private final long offset;
+    private final String bodyName;
 
     /**
-     * @param tokens the value's tokens, complete
-     * @param reader the reader for the target type
-     * @param wrap   turns the bound (non-null) value into the element to emit
-     * @param what   names the value in error messages ("list item", "watch event object")
-     * @param offset the byte offset where the value starts in the body, for error messages
+     * @param bytes    holds the value's bytes at {@code [offset, offset + length)}
+     * @param start    the byte offset where the value starts in the body, for error messages
+     * @param reader   the reader for the target type
+     * @param wrap     turns the bound (non-null) value into the element to emit
+     * @param what     names the value in error messages ("list item", "watch event object")
+     * @param bodyName names the body in error messages ("list response body")
      */
-    PendingValue(TokenBuffer tokens, ObjectReader reader, Function<Object, R> wrap, String what, long offset) {
-        this.tokens = tokens;
+    PendingValue(byte[] bytes, int offset, int length, long start, ObjectReader reader, Function<Object, R> wrap,
+                 String what, String bodyName) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+        this.start = start;
         this.reader = reader;
         this.wrap = wrap;
         this.what = what;
-        this.offset = offset;
+        this.bodyName = bodyName;
+    }
+
+    /** The array holding the bytes (identity matters: the scanner checks whether it is its scratch array). */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    /** The same value with its bytes copied into an array of its own. */
+    PendingValue<R> copy() {
+        return new PendingValue<>(Arrays.copyOfRange(bytes, offset, offset + length), 0, length, start, reader, wrap,
+                what, bodyName);
     }
 
     /**
-     * Binds the tokens. A JSON {@code null} is rejected because none of the values this decoder emits
-     * (list items, watch objects, response bodies) may be null.
+     * The same bytes, to be bound with {@code reader}, wrapped by {@code wrap}, and named in error messages as
+     * {@code what} at byte {@code start}.
+     */
+    PendingValue<R> rebind(ObjectReader reader, Function<Object, R> wrap, String what, long start) {
+        return new PendingValue<>(bytes, offset, length, start, reader, wrap, what, bodyName);
+    }
+
+    /**
+     * Binds the bytes. A JSON {@code null} is rejected because none of the values this decoder emits (list
+     * items, watch objects, response bodies) may be null.
      *
-     * @throws TransportException when the tokens do not bind to the target type
+     * @throws TransportException when the bytes are not valid JSON or do not bind to the target type
      */
     R decode() {
         Object value;
-        try (JsonParser parser = tokens.asParser(reader)) {
-            value = reader.readValue(parser);
+        try {
+            value = reader.readValue(bytes, offset, length);
+        } catch (StreamReadException e) {
+            throw malformed(e);
         } catch (JacksonException e) {
-            throw new TransportException("Cannot decode the " + what + " at byte " + offset + " as "
+            throw new TransportException("Cannot decode the " + what + " at byte " + start + " as "
                     + reader.getValueType() + ": " + Excerpts.shorten(e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new TransportException("Cannot decode the " + what + " at byte " + offset + ": " + e, e);
+            throw new TransportException("Cannot decode the " + what + " at byte " + start + ": " + e, e);
         }
         if (value == null) {
-            throw new TransportException("The " + what + " at byte " + offset + " is null");
+            throw new TransportException("The " + what + " at byte " + start + " is null");
         }
         return wrap.apply(value);
+    }
+
+    private TransportException malformed(StreamReadException e) {
+        JsonLocation location = e.getLocation();
+        long within = location != null && location.getByteOffset() >= 0 ? location.getByteOffset() : 0;
+        String excerpt = Excerpts.around(bytes, offset, length, (int) Math.min(within, length));
+        return new TransportException("Malformed JSON in the " + bodyName + " at byte " + (start + within) + ": "
+                + Excerpts.shorten(e.getOriginalMessage()) + (excerpt.isEmpty() ? "" : " near '" + excerpt + "'"), e);
     }
 }

@@ -1,10 +1,7 @@
 package io.kreactor.rest.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
-import java.io.IOException;
 
 /**
  * The state machine of an ordinary response body: exactly one JSON value, optionally surrounded by
@@ -25,19 +22,29 @@ final class ValueBodyScanner<T> extends JsonBodyScanner<T> {
     }
 
     @Override
-    void onToken(JsonToken token) throws IOException {
+    Action onValueStart(JsonValueKind kind, long start) {
         if (seen) {
-            throw unexpected(token, "the end of the body after the JSON value");
+            throw unexpected(kind, start, "the end of the body after the JSON value");
         }
         seen = true;
-        beginUnit(tokenStart(token), "JSON value");
-        startCapture(token);
+        beginUnit(start, "JSON value");
+        return Action.KEEP;
     }
 
     @Override
-    void onCaptured(TokenBuffer tokens, long start) {
-        endUnit(tokenEnd());
-        emit(new PendingValue<>(tokens, reader, ValueBodyScanner::cast, "response body value", start));
+    void onFieldName(String name) {
+        throw new IllegalStateException("a value body never descends into an object");
+    }
+
+    @Override
+    void onValue(ValueSpan span, long end) {
+        endUnit(end);
+        emit(pending(span, reader, ValueBodyScanner::cast, "response body value"));
+    }
+
+    @Override
+    void onContainerEnd(JsonValueKind kind, long end) {
+        throw new IllegalStateException("a value body never descends into a container");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,23 +1,19 @@
 package io.kreactor.rest.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.kreactor.core.api.Status;
 import io.kreactor.core.api.WatchEvent;
 import io.kreactor.core.api.WatchEventType;
-import java.io.IOException;
 import java.util.Locale;
 
 /**
  * The state machine of a WATCH stream: a sequence of {@code {"type":..,"object":..}} values separated by
  * whitespace (the API server writes one per line, {@code \n}; {@code \r\n} and blank lines are accepted).
  *
- * <p>The envelope is read once: {@code type} is taken from the token stream while scanning and only the
- * {@code object} value is captured, then bound directly as {@code T} — or as {@link Status} for an
- * {@code ERROR} event — when the envelope closes, so the fields may come in either order. The size cap
- * applies to the whole envelope.
+ * <p>The envelope is read once: {@code type} is decoded as a string and only the {@code object} value is
+ * kept, then bound directly as {@code T} — or as {@link Status} for an {@code ERROR} event — when the
+ * envelope closes, so the fields may come in either order. The size cap applies to the whole envelope.
  *
  * @param <T> the object type
  */
@@ -25,13 +21,15 @@ final class WatchBodyScanner<T> extends JsonBodyScanner<WatchEvent<T>> {
 
     private static final String BODY = "watch stream";
 
+    private enum Keeping { TYPE, OBJECT }
+
     private final ObjectReader objectReader;
     private final ObjectReader statusReader;
 
     private String field;
-    private int skipDepth;
+    private Keeping keeping;
     private String type;
-    private TokenBuffer object;
+    private PendingValue<WatchEvent<T>> object;
     private long eventStart;
 
     WatchBodyScanner(JsonFactory factory, int maxObjectSizeBytes, ObjectReader objectReader,
@@ -42,44 +40,58 @@ final class WatchBodyScanner<T> extends JsonBodyScanner<WatchEvent<T>> {
     }
 
     @Override
-    void onToken(JsonToken token) throws IOException {
-        if (!inUnit()) {
-            if (token != JsonToken.START_OBJECT) {
-                throw unexpected(token, "a watch event object");
+    Action onValueStart(JsonValueKind kind, long start) {
+        if (depth() == 0) {
+            if (kind != JsonValueKind.OBJECT) {
+                throw unexpected(kind, start, "a watch event object");
             }
-            eventStart = tokenStart(token);
-            beginUnit(eventStart, "watch event");
+            eventStart = start;
+            beginUnit(start, "watch event");
             field = null;
             type = null;
             object = null;
-            return;
+            return Action.DESCEND;
         }
-        if (skipDepth > 0) {
-            if (token.isStructStart()) {
-                skipDepth++;
-            } else if (token.isStructEnd()) {
-                skipDepth--;
+        if ("type".equals(field)) {
+            if (kind != JsonValueKind.STRING) {
+                throw unexpected(kind, start, "a string for the watch event 'type'");
             }
-        } else if (token == JsonToken.FIELD_NAME) {
-            field = parser().currentName();
-        } else if (token == JsonToken.END_OBJECT) {
-            endUnit(tokenEnd());
-            emit(pendingEvent());
-        } else if ("type".equals(field)) {
-            if (token != JsonToken.VALUE_STRING) {
-                throw unexpected(token, "a string for the watch event 'type'");
-            }
-            type = parser().getText();
-        } else if ("object".equals(field)) {
-            startCapture(token);
-        } else if (token.isStructStart()) {
-            skipDepth = 1;
+            keeping = Keeping.TYPE;
+            return Action.KEEP;
+        }
+        if ("object".equals(field)) {
+            keeping = Keeping.OBJECT;
+            return Action.KEEP;
+        }
+        return Action.SKIP;
+    }
+
+    @Override
+    void onFieldName(String name) {
+        field = name;
+    }
+
+    @Override
+    void onValue(ValueSpan span, long end) {
+        if (keeping == Keeping.TYPE) {
+            type = string(span);
+        } else {
+            object = pending(span, objectReader, null, "watch event object");
         }
     }
 
     @Override
-    void onCaptured(TokenBuffer tokens, long start) {
-        object = tokens;
+    void onContainerEnd(JsonValueKind kind, long end) {
+        endUnit(end);
+        emit(pendingEvent());
+    }
+
+    @Override
+    void onChunkEnd() {
+        if (object != null) {
+            // the envelope is still open: its object must outlive this chunk's scratch bytes
+            object = detach(object);
+        }
     }
 
     private PendingValue<WatchEvent<T>> pendingEvent() {
@@ -96,12 +108,14 @@ final class WatchBodyScanner<T> extends JsonBodyScanner<WatchEvent<T>> {
         if (object == null) {
             throw incomplete("the " + eventType + " watch event at byte " + eventStart + " has no 'object'");
         }
+        PendingValue<WatchEvent<T>> value = object;
+        object = null;
         if (eventType == WatchEventType.ERROR) {
-            return new PendingValue<>(object, statusReader, status -> WatchEvent.error((Status) status),
+            return value.rebind(statusReader, status -> WatchEvent.error((Status) status),
                     "ERROR watch event's status", eventStart);
         }
-        return new PendingValue<>(object, objectReader, value -> event(eventType, value),
-                eventType + " watch event's object", eventStart);
+        return value.rebind(objectReader, decoded -> event(eventType, decoded), eventType + " watch event's object",
+                eventStart);
     }
 
     private static <T> WatchEvent<T> event(WatchEventType type, Object value) {

@@ -227,6 +227,21 @@ class JsonStreamDecoderBackpressureTest {
         value.assertAllReleased();
     }
 
+    @Test
+    void aChunkThatWasNotRequestedFailsTheStreamInsteadOfOverwritingUnemittedValues() {
+        TestPublisher<ByteBuf> body = TestPublisher.createNoncompliant(TestPublisher.Violation.REQUEST_OVERFLOW);
+
+        StepVerifier.create(decoder.<Obj>decodeWatch(body.flux(), OBJ), 1)
+                .then(() -> emit(body, event(1) + event(2)))
+                .assertNext(event -> assertThat(event.object().metadata().name()).isEqualTo("p1"))
+                .then(() -> emit(body, event(3)))
+                .thenRequest(5)
+                .assertNext(event -> assertThat(event.object().metadata().name()).isEqualTo("p2"))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("not requested"))
+                .verify(TIMEOUT);
+        body.assertCancelled();
+    }
+
     /** Delivers {@code text} and releases it once {@code onNext} has returned, as Reactor Netty does. */
     private static void emit(TestPublisher<ByteBuf> body, String text) {
         ByteBuf chunk = buffer(text);

@@ -180,7 +180,7 @@ class JsonStreamDecoderListTest {
 
     @Test
     void itemsThatAreNotAnArrayFail() {
-        assertFails(ChunkSource.pooled(whole(utf8("{\"items\":{\"a\":1}}"))), "'items'", "byte 10");
+        assertFails(ChunkSource.pooled(whole(utf8("{\"items\":{\"a\":1}}"))), "'items'", "byte 9");
     }
 
     @Test
@@ -202,6 +202,39 @@ class JsonStreamDecoderListTest {
                 })
                 .verify(TIMEOUT);
         source.assertAllReleased();
+    }
+
+    @Test
+    void theEnvelopeIsCheckedAgainstJsonGrammarAtEverySplit() {
+        String[][] cases = {
+                {"{\"items\" []}", "an array where ':' was expected"},
+                {"{\"items\":[],}", "'}' where a field name was expected"},
+                {"{\"items\":[{},,{}]}", "',' where a value was expected"},
+                {"{\"kind\":\"List\" \"items\":[]}", "a string where ',' or the end"},
+                {"{\"items\":[{}]]", "']' where"},
+                {"{\"kind\":{\"a\":[1}],\"items\":[]}", "closing bracket that does not match the one at byte 8"},
+                {"{\"items\":[{}] @}", "unexpected character '@'"},
+        };
+        for (String[] c : cases) {
+            byte[] body = utf8(c[0]);
+            for (int position = 1; position < body.length; position++) {
+                assertFails(ChunkSource.pooled(splitAt(body, position)), "Malformed JSON in the list response body",
+                        c[1]);
+            }
+        }
+    }
+
+    @Test
+    void escapedFieldNamesOfTheEnvelopeAreDecoded() {
+        String body = "{\"\\u006detadata\":{\"resourceVersion\":\"9\"},\"it\\u0065ms\":[{\"metadata\":{\"name\":\"a\"}}]}";
+        byte[] bytes = utf8(body);
+        for (int position = 1; position < bytes.length; position++) {
+            StepVerifier.create(decoder.<Obj>decodeList(ChunkSource.pooled(splitAt(bytes, position)).flux(), OBJ))
+                    .expectNext(new ListElement.Metadata<>(new ListMeta("9", null, null)))
+                    .assertNext(e -> assertThat(((ListElement.Item<Obj>) e).item().metadata().name()).isEqualTo("a"))
+                    .expectComplete()
+                    .verify(TIMEOUT);
+        }
     }
 
     @Test
