@@ -7,6 +7,7 @@ import io.kreactor.core.api.WatchEvent;
 import io.kreactor.core.api.WatchOptions;
 import io.kreactor.rest.ListElement;
 import io.kreactor.rest.RestClient;
+import io.kreactor.rest.codec.JsonStreamDecoder;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 
@@ -32,15 +33,16 @@ final class RestListerWatcher<T> implements ListerWatcher<T> {
 
     @Override
     public Flux<ListElement<T>> list(ListOptions options) {
-        // Requests are built at subscription so that every retry of the Reflector sends a fresh request.
+        // Requests are built at subscription so that every retry of the Reflector sends a fresh request; what is
+        // listed and watched here is cached, so repeated strings are shared between the cached objects.
         return Flux.defer(() -> rest.get().groupVersion(gvr.groupVersion()).namespace(namespace).resource(gvr.resource())
-                .options(withSelectors(options)).list(type));
+                .options(withSelectors(options)).<T>list(type)).contextWrite(JsonStreamDecoder.sharingStrings());
     }
 
     @Override
     public Flux<WatchEvent<T>> watch(WatchOptions options) {
         return Flux.defer(() -> rest.get().groupVersion(gvr.groupVersion()).namespace(namespace).resource(gvr.resource())
-                .options(withSelectors(options)).watch(type));
+                .options(withSelectors(options)).<T>watch(type)).contextWrite(JsonStreamDecoder.sharingStrings());
     }
 
     private ListOptions withSelectors(ListOptions o) {

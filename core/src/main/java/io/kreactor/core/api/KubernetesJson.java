@@ -2,9 +2,11 @@ package io.kreactor.core.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
@@ -29,6 +31,16 @@ public final class KubernetesJson {
     /** The shared, fully configured mapper. Thread-safe; do not reconfigure it — call {@link #newMapper()}. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A module that binds every JSON string through a small fixed-size table of recent values, so a value
+     * that repeats across decoded objects (a namespace, a label value, an image, {@code "True"}) is one shared
+     * {@link String} instance. It makes caches of many similar objects about a fifth smaller and costs about a
+     * tenth more decode time, so {@link #mapper()} leaves it out and the informers add it for what they cache.
+     */
+    public static Module sharedStringsModule() {
+        return new SimpleModule("kreactor-shared-strings").addDeserializer(String.class, new SharedStringDeserializer());
     }
 
     /** A new mapper with the same configuration, for callers that need to add modules of their own. */

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Exceptions;
@@ -39,24 +39,26 @@ import reactor.util.context.Context;
  */
 final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
 
-    private final Supplier<JsonBodyScanner<R>> scanners;
+    private final Function<Boolean, JsonBodyScanner<R>> scanners;
 
-    private DecodingFlux(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+    private DecodingFlux(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners) {
         super(body);
         this.scanners = scanners;
     }
 
     /**
-     * Decodes {@code body} with a fresh scanner from {@code scanners} per subscription, passing through the
-     * assembly hooks so {@code checkpoint()} and {@code Hooks.onOperatorDebug()} see this operator.
+     * Decodes {@code body} with a fresh scanner from {@code scanners} per subscription — given whether the
+     * subscriber's context asks for {@linkplain JsonStreamDecoder#sharingStrings() shared strings} — passing
+     * through the assembly hooks so {@code checkpoint()} and {@code Hooks.onOperatorDebug()} see this operator.
      */
-    static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Supplier<JsonBodyScanner<R>> scanners) {
+    static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners) {
         return onAssembly(new DecodingFlux<>(body, scanners));
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super R> actual) {
-        source.subscribe(new DecodingSubscriber<>(actual, scanners.get()));
+        boolean shareStrings = actual.currentContext().getOrDefault(JsonStreamDecoder.SHARE_STRINGS, Boolean.FALSE);
+        source.subscribe(new DecodingSubscriber<>(actual, scanners.apply(shareStrings)));
     }
 
     /** One subscription: the scanner is touched only by upstream signals, the queue is drained by one thread at a time. */

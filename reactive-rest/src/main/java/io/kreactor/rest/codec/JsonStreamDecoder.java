@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.kreactor.core.api.KubernetesJson;
 import io.kreactor.core.api.ListMeta;
 import io.kreactor.core.api.Status;
 import io.kreactor.core.api.WatchEvent;
@@ -12,8 +13,10 @@ import io.netty.buffer.ByteBuf;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Decodes API server response bodies while their bytes arrive, without ever holding a whole response:
@@ -46,12 +49,20 @@ import reactor.core.publisher.Mono;
  */
 public final class JsonStreamDecoder {
 
+    /**
+     * The Reactor {@link Context} key that, set to {@code true} in a subscriber's context, makes the decoder
+     * bind strings through {@link KubernetesJson#sharedStringsModule()}; see {@link #sharingStrings()}.
+     */
+    public static final String SHARE_STRINGS = "io.kreactor.rest.codec.shareStrings";
+
     private final ObjectMapper mapper;
     private final JsonFactory factory;
     private final int maxObjectSizeBytes;
     private final ObjectReader metaReader;
     private final ObjectReader statusReader;
     private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
+    private final Map<JavaType, ObjectReader> sharingReaders = new ConcurrentHashMap<>();
+    private volatile ObjectMapper sharingMapper;
 
     /**
      * Creates a decoder binding with {@code mapper} (normally {@link io.kreactor.core.api.KubernetesJson#mapper()}).
@@ -74,6 +85,16 @@ public final class JsonStreamDecoder {
         this.statusReader = mapper.readerFor(Status.class);
     }
 
+    /**
+     * A context change that makes every decoder below it share repeated string values between the objects it
+     * decodes (one {@code String} instance per distinct namespace, label value, image, …) — what a cache of
+     * many similar objects wants, at about a tenth more decode time. Informers install it on their list and
+     * watch; use it as {@code client.list(..).contextWrite(JsonStreamDecoder.sharingStrings())}.
+     */
+    public static Function<Context, Context> sharingStrings() {
+        return context -> context.put(SHARE_STRINGS, Boolean.TRUE);
+    }
+
     /** The size cap for one element, in bytes. */
     public int maxObjectSizeBytes() {
         return maxObjectSizeBytes;
@@ -93,9 +114,9 @@ public final class JsonStreamDecoder {
      */
     public <T> Flux<ListElement<T>> decodeList(Flux<ByteBuf> body, JavaType itemType) {
         Objects.requireNonNull(body, "body");
-        ObjectReader itemReader = reader(Objects.requireNonNull(itemType, "itemType"));
+        Objects.requireNonNull(itemType, "itemType");
         return DecodingFlux.decode(body,
-                () -> new ListBodyScanner<T>(factory, maxObjectSizeBytes, itemReader, metaReader));
+                share -> new ListBodyScanner<T>(factory, maxObjectSizeBytes, reader(itemType, share), metaReader));
     }
 
     /**
@@ -112,9 +133,9 @@ public final class JsonStreamDecoder {
      */
     public <T> Flux<WatchEvent<T>> decodeWatch(Flux<ByteBuf> body, JavaType objectType) {
         Objects.requireNonNull(body, "body");
-        ObjectReader objectReader = reader(Objects.requireNonNull(objectType, "objectType"));
+        Objects.requireNonNull(objectType, "objectType");
         return DecodingFlux.decode(body,
-                () -> new WatchBodyScanner<T>(factory, maxObjectSizeBytes, objectReader, statusReader));
+                share -> new WatchBodyScanner<T>(factory, maxObjectSizeBytes, reader(objectType, share), statusReader));
     }
 
     /**
@@ -129,13 +150,26 @@ public final class JsonStreamDecoder {
      */
     public <T> Mono<T> decodeValue(Flux<ByteBuf> body, JavaType type) {
         Objects.requireNonNull(body, "body");
-        ObjectReader valueReader = reader(Objects.requireNonNull(type, "type"));
-        return DecodingFlux.<T>decode(body, () -> new ValueBodyScanner<T>(factory, maxObjectSizeBytes, valueReader))
-                .singleOrEmpty();
+        Objects.requireNonNull(type, "type");
+        return DecodingFlux.<T>decode(body,
+                share -> new ValueBodyScanner<T>(factory, maxObjectSizeBytes, reader(type, share))).singleOrEmpty();
     }
 
-    private ObjectReader reader(JavaType type) {
-        return readers.computeIfAbsent(type, mapper::readerFor);
+    private ObjectReader reader(JavaType type, boolean shareStrings) {
+        if (!shareStrings) {
+            return readers.computeIfAbsent(type, mapper::readerFor);
+        }
+        return sharingReaders.computeIfAbsent(type, t -> sharingMapper().readerFor(t));
+    }
+
+    private ObjectMapper sharingMapper() {
+        ObjectMapper sharing = sharingMapper;
+        if (sharing == null) {
+            // a copy, so the caller's mapper is never reconfigured; made on first use only
+            sharing = mapper.copy().registerModule(KubernetesJson.sharedStringsModule());
+            sharingMapper = sharing;
+        }
+        return sharing;
     }
 
     /** Shows the cap only; the mapper has no useful rendering. */

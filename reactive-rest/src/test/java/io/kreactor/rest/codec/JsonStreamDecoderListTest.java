@@ -238,6 +238,25 @@ class JsonStreamDecoderListTest {
     }
 
     @Test
+    void aSubscriberContextAskingForSharedStringsGetsOneInstancePerRepeatedValue() {
+        byte[] body = utf8("{\"items\":[{\"metadata\":{\"name\":\"a\",\"namespace\":\"team-x\",\"labels\":{\"app\":\"web\"}}},"
+                + "{\"metadata\":{\"name\":\"b\",\"namespace\":\"team-x\",\"labels\":{\"app\":\"web\"}}}]}");
+
+        List<Obj> shared = decoder.<Obj>decodeList(ChunkSource.pooled(splitAt(body, 40)).flux(), OBJ)
+                .map(e -> ((ListElement.Item<Obj>) e).item())
+                .contextWrite(JsonStreamDecoder.sharingStrings())
+                .collectList().block(TIMEOUT);
+        assertThat(shared).extracting(o -> o.metadata().name()).containsExactly("a", "b");
+        assertThat(shared.get(1).metadata().namespace()).isEqualTo("team-x").isSameAs(shared.get(0).metadata().namespace());
+        assertThat(shared.get(1).metadata().labels().get("app")).isSameAs(shared.get(0).metadata().labels().get("app"));
+
+        List<Obj> plain = decoder.<Obj>decodeList(ChunkSource.pooled(whole(body)).flux(), OBJ)
+                .map(e -> ((ListElement.Item<Obj>) e).item())
+                .collectList().block(TIMEOUT);
+        assertThat(plain.get(1).metadata().namespace()).isEqualTo("team-x").isNotSameAs(plain.get(0).metadata().namespace());
+    }
+
+    @Test
     void aBodyCutOffAtAnyPositionFailsAsTruncated() {
         byte[] body = utf8(SMALL_LIST.strip());
         for (int length = 1; length < body.length; length++) {
