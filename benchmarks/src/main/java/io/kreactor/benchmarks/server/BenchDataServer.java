@@ -29,7 +29,8 @@ import reactor.netty.http.server.HttpServerResponse;
 /**
  * The loopback data server every client is measured against: serves {@link BenchData}'s pre-rendered bytes
  * at {@code /api/v1/namespaces/{ns}/pods} over HTTP/1.1 and h2c (prior knowledge), with paging
- * ({@code limit}/{@code continue}) and watches ({@code watch=true}), plus {@code /bench/stats} (open TCP
+ * ({@code limit}/{@code continue}; a {@code resourceVersion=0} list is whole, as the API server's watch cache
+ * answers it) and watches ({@code watch=true}), plus {@code /bench/stats} (open TCP
  * connections and watches) and {@code /bench/tick} (broadcast one event to every watch in {@link BenchData#NS_MANY}).
  *
  * <p>Watch behaviour per namespace: {@link BenchData#NS_WATCH} streams every event then ends the response;
@@ -153,8 +154,11 @@ public final class BenchDataServer implements AutoCloseable {
             return res.sendByteArray(Mono.just(("{\"kind\":\"PodList\",\"apiVersion\":\"v1\",\"metadata\":{\"resourceVersion\":\""
                     + BenchData.BASE_RESOURCE_VERSION + "\"},\"items\":[]}").getBytes(StandardCharsets.UTF_8)));
         }
-        String limit = first(query, "limit");
         String cont = first(query, "continue");
+        // resourceVersion=0 without a continue token is answered from the API server's watch cache, whole: the
+        // watch cache does not page (kubernetes/kubernetes#70735), so the limit is ignored, as there
+        String limit = "0".equals(first(query, "resourceVersion")) && (cont == null || cont.isEmpty())
+                ? null : first(query, "limit");
         byte[] body;
         try {
             body = data.listPage(ns, cont == null || cont.isEmpty() ? 0 : Integer.parseInt(cont),

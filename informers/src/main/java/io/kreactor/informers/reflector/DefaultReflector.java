@@ -31,7 +31,8 @@ final class DefaultReflector<T> implements Reflector<T> {
 
     /** The mutable part of one subscription: where the machine is and how far the backoff has grown. */
     private final class Run {
-        private volatile ReflectorState<T> state = new ReflectorState.Empty<>(config.watchList());
+        private volatile ReflectorState<T> state = new ReflectorState.Empty<>(config.watchList(),
+                config.initialListFromCache());
         private Backoff backoff = Backoff.initial(config);
 
         void apply(Step.Transition<T> t) {

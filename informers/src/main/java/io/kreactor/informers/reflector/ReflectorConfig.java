@@ -16,6 +16,11 @@ import reactor.core.scheduler.Schedulers;
  *
  * <ul>
  *   <li>{@code pageSize} 500 — client-go's {@code defaultPageSize}, kube-rs' {@code page_size};</li>
+ *   <li>{@code initialListFromCache} on — the very first LIST asks for {@code resourceVersion=0}, as client-go's
+ *       reflector does: the API server answers it from its watch cache, in one response whatever the page size
+ *       (kubernetes/kubernetes#70735), instead of paging through etcd. The objects may be slightly older than
+ *       etcd's; the watch that follows from the list's resourceVersion brings the cache up to date. Relists
+ *       after a 410 read consistently ({@code resourceVersion} unset), as client-go's do;</li>
  *   <li>{@code watchList} off — streaming lists ({@code sendInitialEvents}) are opt-in, as client-go's
  *       {@code WatchListClient} gate; when on, a server that rejects or ignores it is listed instead;</li>
  *   <li>watch {@code timeoutSeconds} random in [5 min, 10 min) — client-go's {@code minWatchTimeout} and
@@ -36,6 +41,7 @@ public final class ReflectorConfig implements Cloneable {
     public static final ReflectorConfig DEFAULT = new ReflectorConfig();
 
     private int pageSize = 500;
+    private boolean initialListFromCache = true;
     private boolean watchList = false;
     private Duration minWatchTimeout = Duration.ofMinutes(5);
     private Duration maxWatchTimeout = Duration.ofMinutes(10);
@@ -81,6 +87,21 @@ public final class ReflectorConfig implements Cloneable {
         }
         ReflectorConfig c = copy();
         c.pageSize = pageSize;
+        return c;
+    }
+
+    /** Whether the very first LIST asks for {@code resourceVersion=0} (the API server's watch cache); default true. */
+    public boolean initialListFromCache() {
+        return initialListFromCache;
+    }
+
+    /**
+     * A copy whose very first LIST is (true) served from the API server's watch cache with
+     * {@code resourceVersion=0}, or (false) read consistently from etcd, page by page, like every relist.
+     */
+    public ReflectorConfig withInitialListFromCache(boolean fromCache) {
+        ReflectorConfig c = copy();
+        c.initialListFromCache = fromCache;
         return c;
     }
 
@@ -241,7 +262,8 @@ public final class ReflectorConfig implements Cloneable {
 
     @Override
     public String toString() {
-        return "ReflectorConfig[pageSize=" + pageSize + ", watchList=" + watchList + ", watchTimeout=[" + minWatchTimeout
+        return "ReflectorConfig[pageSize=" + pageSize + ", initialListFromCache=" + initialListFromCache
+                + ", watchList=" + watchList + ", watchTimeout=[" + minWatchTimeout
                 + ", " + maxWatchTimeout + "), backoff=" + initialBackoff + "..." + maxBackoff + " x" + backoffFactor
                 + " jitter " + jitter + " reset after " + backoffResetAfter + ", watchdog=" + watchdogTimeout + "]";
     }

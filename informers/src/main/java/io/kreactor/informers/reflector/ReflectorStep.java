@@ -35,7 +35,7 @@ final class ReflectorStep<T> {
         if (state instanceof ReflectorState.Empty<T> empty) {
             return Flux.just(Step.Transition.to(empty.watchList()
                     ? new ReflectorState.WatchListing<>(true)
-                    : new ReflectorState.Listing<>(null, List.of(), false)));
+                    : new ReflectorState.Listing<>(null, List.of(), false, empty.fromCache() ? "0" : null)));
         }
         if (state instanceof ReflectorState.Listing<T> listing) {
             return listPage(listing);
@@ -53,7 +53,13 @@ final class ReflectorStep<T> {
 
     private Flux<Step<T>> listPage(ReflectorState.Listing<T> state) {
         ListOptions options = ListOptions.DEFAULT.withLimit(config.pageSize());
-        ListOptions pageOptions = state.continueToken() == null ? options : options.withContinue(state.continueToken());
+        ListOptions pageOptions;
+        if (state.continueToken() != null) {
+            // a continue token pins its snapshot; the API server rejects a resourceVersion beside it
+            pageOptions = options.withContinue(state.continueToken());
+        } else {
+            pageOptions = state.resourceVersion() == null ? options : options.withResourceVersion(state.resourceVersion());
+        }
         return Flux.defer(() -> {
             List<T> items = new ArrayList<>(state.items());
             ListMeta[] meta = new ListMeta[1];

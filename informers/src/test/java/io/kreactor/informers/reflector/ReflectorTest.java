@@ -64,7 +64,8 @@ class ReflectorTest {
                 .verify(WAIT);
 
         assertThat(lw.listCalls.get(0).limit()).isEqualTo(500L);
-        assertThat(lw.listCalls.get(0).resourceVersion()).isNull();
+        // client-go's first list: resourceVersion=0, answered from the API server's watch cache
+        assertThat(lw.listCalls.get(0).resourceVersion()).isEqualTo("0");
         assertThat(lw.watchCalls.get(0).resourceVersion()).isEqualTo("10");
         assertThat(lw.watchCalls.get(0).allowWatchBookmarks()).isTrue();
         assertThat(lw.watchCalls.get(0).timeoutSeconds()).isEqualTo(300);
@@ -91,8 +92,10 @@ class ReflectorTest {
 
         verify(reflector()).expectNext(replace("10", a, b, c)).thenAwait().thenCancel().verify(WAIT);
 
-        assertThat(lw.listCalls).extracting(o -> o.limit(), o -> o.continueToken())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, null), org.assertj.core.groups.Tuple.tuple(2L, "token-1"));
+        assertThat(lw.listCalls).extracting(o -> o.limit(), o -> o.continueToken(), o -> o.resourceVersion())
+                .as("a server that pages a resourceVersion=0 list gets only the token with the next page")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, null, "0"),
+                        org.assertj.core.groups.Tuple.tuple(2L, "token-1", null));
         assertThat(lw.watchCalls.get(0).resourceVersion()).isEqualTo("10");
     }
 
@@ -145,6 +148,18 @@ class ReflectorTest {
 
         assertThat(lw.watchCalls).extracting(o -> o.resourceVersion()).containsExactly("10", "30");
         assertThat(hook).singleElement().isInstanceOf(GoneException.class);
+        assertThat(lw.listCalls).as("the first list from the watch cache, the relist after 410 consistent")
+                .extracting(o -> o.resourceVersion()).containsExactly("0", null);
+    }
+
+    @Test
+    void withoutTheWatchCacheTheFirstListReadsConsistently() {
+        config = config.withInitialListFromCache(false);
+        lw.page("10", null).watch(Flux.never());
+
+        verify(reflector()).expectNext(replace("10")).thenAwait().thenCancel().verify(WAIT);
+
+        assertThat(lw.listCalls).singleElement().satisfies(o -> assertThat(o.resourceVersion()).isNull());
     }
 
     @Test
