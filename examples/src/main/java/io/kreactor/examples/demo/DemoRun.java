@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The demo as one reactive pipeline: connect, create a namespace, list and watch, start an informer, run a reconcile
@@ -40,7 +41,9 @@ public final class DemoRun {
     /** Runs the whole demo; emits the summary, or fails with the first error after cleaning up. */
     public Mono<DemoSummary> run() {
         n.step(options.cluster() ? "Connect to the cluster" : "Start an embedded Kubernetes API server");
-        return DemoTarget.open(options, n).flatMap(target -> {
+        // The embedded server may signal "started" on its event loop, and creating a client can initialize
+        // Reactor Netty's TLS defaults (which read the JVM's random seed): create it on a thread that may block.
+        return DemoTarget.open(options, n).publishOn(Schedulers.boundedElastic()).flatMap(target -> {
             KubernetesClientSet clients = KubernetesClientSet.create(target.config());
             return Mono.usingWhen(createNamespace(clients),
                     ns -> steps(target, clients, ns),
