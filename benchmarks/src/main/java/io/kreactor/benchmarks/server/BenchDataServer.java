@@ -4,6 +4,8 @@ import io.kreactor.benchmarks.data.BenchData;
 import io.kreactor.benchmarks.data.PodFactory;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
@@ -31,7 +34,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * at {@code /api/v1/namespaces/{ns}/pods} over HTTP/1.1 and h2c (prior knowledge), with paging
  * ({@code limit}/{@code continue}; a {@code resourceVersion=0} list is whole, as the API server's watch cache
  * answers it) and watches ({@code watch=true}), plus {@code /bench/stats} (open TCP
- * connections and watches) and {@code /bench/tick} (broadcast one event to every watch in {@link BenchData#NS_MANY}).
+ * connections, open watches of {@link BenchData#NS_MANY} and the TCP connections that carry them) and {@code /bench/tick} (broadcast one event to every watch in {@link BenchData#NS_MANY}).
  *
  * <p>Watch behaviour per namespace: {@link BenchData#NS_WATCH} streams every event then ends the response;
  * {@link BenchData#NS_INFORMER} streams the events after the requested resourceVersion and then holds the
@@ -45,7 +48,10 @@ public final class BenchDataServer implements AutoCloseable {
     private final BenchData data;
     private final DisposableServer server;
     private final AtomicInteger connections = new AtomicInteger();
+    /** Open watches of {@link BenchData#NS_MANY}. */
     private final AtomicInteger openWatches = new AtomicInteger();
+    /** Open {@link BenchData#NS_MANY} watches per TCP connection carrying any; an HTTP/2 stream counts as its connection. */
+    private final ConcurrentHashMap<Channel, Integer> watchConnections = new ConcurrentHashMap<>();
     private final AtomicLong tickSequence = new AtomicLong();
     private final Sinks.Many<byte[]> ticks = Sinks.many().multicast().directBestEffort();
     private final PodFactory tickPods = new PodFactory(7);
@@ -68,7 +74,8 @@ public final class BenchDataServer implements AutoCloseable {
                         .get(PODS_PATH, this::pods)
                         .get("/bench/stats", (req, res) -> res.header("content-type", "application/json")
                                 .sendString(Mono.fromSupplier(() -> "{\"connections\":" + connections.get()
-                                        + ",\"watches\":" + openWatches.get() + "}")))
+                                        + ",\"watches\":" + openWatches.get()
+                                        + ",\"watchConnections\":" + watchConnections.size() + "}")))
                         .post("/bench/tick", (req, res) -> {
                             tick();
                             return res.status(204).send();
@@ -113,9 +120,18 @@ public final class BenchDataServer implements AutoCloseable {
         return connections.get();
     }
 
-    /** Watches open right now. */
+    /** Watches of {@link BenchData#NS_MANY} open right now. */
     public int openWatches() {
         return openWatches.get();
+    }
+
+    /**
+     * TCP connections carrying at least one open watch of {@link BenchData#NS_MANY} right now. Unlike a difference of {@link #connections()}
+     * taken before and after, it cannot be skewed by unrelated connections (an earlier client's, a stats call's)
+     * closing in between.
+     */
+    public int watchConnections() {
+        return watchConnections.size();
     }
 
     /**
@@ -138,7 +154,7 @@ public final class BenchDataServer implements AutoCloseable {
         QueryStringDecoder query = new QueryStringDecoder(req.uri());
         String watch = first(query, "watch");
         if ("true".equals(watch) || "1".equals(watch)) {
-            Flux<ByteBuf> events = watchEvents(ns, first(query, "resourceVersion"));
+            Flux<ByteBuf> events = watchEvents(ns, first(query, "resourceVersion"), connectionOf(req));
             if (events == null) {
                 return res.status(404).send();
             }
@@ -174,16 +190,16 @@ public final class BenchDataServer implements AutoCloseable {
     /**
      * The watch stream of {@code ns} as buffers of whole event lines, or null for a namespace without watch data.
      */
-    private Flux<ByteBuf> watchEvents(String ns, String resourceVersion) {
+    private Flux<ByteBuf> watchEvents(String ns, String resourceVersion, Channel connection) {
         return switch (ns) {
             case BenchData.NS_WATCH -> chunks(data.watchLines(), 0);
             case BenchData.NS_INFORMER -> {
                 long rv = resourceVersion == null || resourceVersion.isEmpty() || "0".equals(resourceVersion)
                         ? BenchData.BASE_RESOURCE_VERSION : Long.parseLong(resourceVersion);
                 int from = (int) Math.max(0, Math.min(data.informerLines().length, rv - BenchData.BASE_RESOURCE_VERSION));
-                yield Flux.concat(chunks(data.informerLines(), from), held());
+                yield Flux.concat(chunks(data.informerLines(), from), Flux.never());
             }
-            case BenchData.NS_MANY -> held().mergeWith(ticks.asFlux().map(Unpooled::wrappedBuffer));
+            case BenchData.NS_MANY -> counted(connection).mergeWith(ticks.asFlux().map(Unpooled::wrappedBuffer));
             default -> null;
         };
     }
@@ -203,11 +219,24 @@ public final class BenchDataServer implements AutoCloseable {
         return frames;
     }
 
-    /** A watch that never ends by itself; counted while open. */
-    private Flux<ByteBuf> held() {
+    /** Never ends by itself; counts the watch, and its connection, while open. */
+    private Flux<ByteBuf> counted(Channel connection) {
         return Flux.<ByteBuf>never()
-                .doOnSubscribe(s -> openWatches.incrementAndGet())
-                .doFinally(s -> openWatches.decrementAndGet());
+                .doOnSubscribe(s -> {
+                    openWatches.incrementAndGet();
+                    watchConnections.merge(connection, 1, Integer::sum);
+                })
+                .doFinally(s -> {
+                    openWatches.decrementAndGet();
+                    watchConnections.computeIfPresent(connection, (c, n) -> n == 1 ? null : n - 1);
+                });
+    }
+
+    /** The TCP connection a request came on: an HTTP/2 stream's parent, else the request's own channel. */
+    private static Channel connectionOf(HttpServerRequest req) {
+        Channel[] channel = new Channel[1];
+        req.withConnection(c -> channel[0] = c.channel());
+        return channel[0] instanceof Http2StreamChannel stream ? stream.parent() : channel[0];
     }
 
     /** Event lines from {@code from}, several per buffer so the socket sees large writes. */

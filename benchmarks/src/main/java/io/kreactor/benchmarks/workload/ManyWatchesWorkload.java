@@ -26,7 +26,7 @@ import reactor.core.Disposable;
 /**
  * Workload 5: {@code watches} concurrent watches of {@link BenchData#NS_MANY} on one client; the server then
  * broadcasts {@code ticks} events, one at a time, each stamped with its send time. Measures live threads, TCP
- * connections the server sees, retained heap and send-to-handler latency. Run alone in a fresh JVM ({@link #main}).
+ * connections that carry the watches (as the server sees them), retained heap and send-to-handler latency. Run alone in a fresh JVM ({@link #main}).
  */
 public final class ManyWatchesWorkload {
 
@@ -53,8 +53,10 @@ public final class ManyWatchesWorkload {
             case "h2c" -> true;
             default -> throw new IllegalArgumentException("unknown protocol '" + protocol + "', expected http1 or h2c");
         };
-        int baseConnections = Measure.stat(serverUrl, "connections") - 1;
-        int baseWatches = Measure.stat(serverUrl, "watches");
+        // The server counts open watches, not who opened them: an earlier client's watches may still be closing
+        // (a close is asynchronous). Counting from a snapshot taken now would miss every one that closes later and
+        // never reach the target; wait until they are gone instead.
+        Measure.await("earlier clients' watches to close", TIMEOUT_MILLIS, () -> statOrUnknown(serverUrl, "watches") == 0);
         int threadsBefore = Measure.threads();
         long heapBefore = Measure.usedHeapAfterGc();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -65,16 +67,16 @@ public final class ManyWatchesWorkload {
                 latencies.add(nowMicros() - Long.parseLong(pod.get(BenchDataServer.SENT_MICROS)));
                 received.incrementAndGet();
             }, toClose, () -> Measure.await("the first watch to open", TIMEOUT_MILLIS,
-                    () -> statOrZero(serverUrl, "watches") - baseWatches >= 1));
+                    () -> statOrUnknown(serverUrl, "watches") >= 1));
             Measure.await(watches + " open watches on the server", TIMEOUT_MILLIS,
-                    () -> statOrZero(serverUrl, "watches") - baseWatches >= watches);
+                    () -> statOrUnknown(serverUrl, "watches") >= watches);
             for (int t = 1; t <= ticks; t++) {
                 long expected = (long) t * watches;
                 Measure.tick(serverUrl);
                 Measure.await("tick " + t + " to reach every watch", TIMEOUT_MILLIS, () -> received.get() >= expected);
             }
             int threads = Measure.threads();
-            int connections = Measure.stat(serverUrl, "connections") - 1 - baseConnections;
+            int connections = Measure.stat(serverUrl, "watchConnections");
             long heap = Measure.usedHeapAfterGc() - heapBefore;
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return new ManyWatchesResult(client, h2 ? "h2c" : "http/1.1", watches, received.get(), threadsBefore, threads,
@@ -175,11 +177,12 @@ public final class ManyWatchesWorkload {
         }
     }
 
-    private static int statOrZero(String serverUrl, String name) {
+    /** A stat, or -1 (matching no wait's condition) when the call failed; the wait asks again. */
+    private static int statOrUnknown(String serverUrl, String name) {
         try {
             return Measure.stat(serverUrl, name);
         } catch (java.io.IOException e) {
-            return 0;
+            return -1;
         }
     }
 
