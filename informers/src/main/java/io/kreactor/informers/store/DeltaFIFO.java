@@ -27,7 +27,7 @@ import reactor.core.publisher.BaseSubscriber;
  *   <li>Atomic replace: a relist becomes one {@link ReplaceAll} item that {@link Indexer#apply} turns into
  *       one snapshot swap, yielding tombstones for keys that vanished while no watch was open.</li>
  *   <li>Bounded, with backpressure instead of growth: the FIFO requests from the Reflector only as many
- *       events as it has free slots ({@code capacity} in all). When it is full it requests nothing more, the
+ *       events as it has free slots ({@code capacity} in all), handing freed slots back in batches. When it is full it requests nothing more, the
  *       Reflector stops requesting from its watch, and Reactor Netty stops reading the socket; the server
  *       may eventually drop the slow watch, and the Reflector resumes or relists without losing any final
  *       state. A BOOKMARK takes no slot (it changes nothing in the cache).</li>
@@ -46,13 +46,19 @@ public final class DeltaFIFO<T> implements Disposable {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaFIFO.class);
 
     private final int capacity;
+    /** Freed slots are handed back upstream in batches of this many (a quarter of the capacity, at least 1). */
+    private final int replenish;
     private final UnaryOperator<T> transform;
     private final Runnable onAvailable;
-    /** Invariant: {@code queue.size() == size} and {@code size + demand outstanding upstream == capacity}. */
+    /**
+     * Invariant: {@code queue.size() == size} and {@code size + demand outstanding upstream + freed == capacity}.
+     */
     private final Queue<FifoItem<T>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private final Intake intake = new Intake();
+    /** Slots freed by {@link #poll} and not yet requested again; touched only by the one consumer. */
+    private int freed;
 
     /**
      * Creates an empty FIFO.
@@ -66,6 +72,7 @@ public final class DeltaFIFO<T> implements Disposable {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.capacity = capacity;
+        this.replenish = Math.max(1, capacity / 4);
         this.transform = Objects.requireNonNull(transform, "transform");
         this.onAvailable = Objects.requireNonNull(onAvailable, "onAvailable");
     }
@@ -82,12 +89,21 @@ public final class DeltaFIFO<T> implements Disposable {
         reflector.subscribe(intake);
     }
 
-    /** Takes the oldest item, or null when the queue is empty; frees its slot for the Reflector. */
+    /**
+     * Takes the oldest item, or null when the queue is empty; frees its slot for the Reflector. Freed slots are
+     * requested again a quarter of the capacity at a time (as Reactor's {@code limitRate} replenishes): a request
+     * per item would cross from the consumer's thread to the watch's for every event. It cannot stall: while fewer
+     * than a batch are freed, the rest of the capacity is still requested or queued.
+     */
     public FifoItem<T> poll() {
         FifoItem<T> item = queue.poll();
         if (item != null) {
             size.decrementAndGet();
-            intake.request(1);
+            if (++freed >= replenish) {
+                int n = freed;
+                freed = 0;
+                intake.request(n);
+            }
         }
         return item;
     }

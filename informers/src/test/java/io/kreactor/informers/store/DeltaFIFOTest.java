@@ -68,6 +68,35 @@ class DeltaFIFOTest {
     }
 
     @Test
+    void freedSlotsAreRequestedAgainAQuarterOfTheCapacityAtATime() {
+        List<Long> requests = new ArrayList<>();
+        DeltaFIFO<JsonNode> fifo = new DeltaFIFO<>(100, UnaryOperator.identity(), () -> { });
+        fifo.consume(Flux.range(0, 1_000).map(i -> (ReflectorEvent<JsonNode>) new ReflectorEvent.Added<JsonNode>(obj("ns", "o" + i, "" + i)))
+                .doOnRequest(requests::add));
+
+        for (int i = 0; i < 24; i++) {
+            fifo.poll();
+        }
+        assertThat(requests).containsExactly(100L);
+        assertThat(fifo.size()).isEqualTo(76);
+
+        fifo.poll();
+        assertThat(requests).containsExactly(100L, 25L);
+        assertThat(fifo.size()).isEqualTo(100);
+    }
+
+    @Test
+    void batchedRequestsNeverStallTheStream() {
+        DeltaFIFO<JsonNode> fifo = new DeltaFIFO<>(7, UnaryOperator.identity(), () -> { });
+        fifo.consume(Flux.range(0, 1_000).map(i -> (ReflectorEvent<JsonNode>) new ReflectorEvent.Added<JsonNode>(obj("ns", "o" + i, "" + i))));
+
+        List<FifoItem<JsonNode>> items = drain(fifo);
+
+        assertThat(items).hasSize(1_000);
+        assertThat(((Delta<JsonNode>) items.get(999)).object().path("metadata").path("name").asText()).isEqualTo("o999");
+    }
+
+    @Test
     void whenFullTheReflectorStopsRequestingFromTheWatch() {
         AtomicLong watchDemand = new AtomicLong();
         FakeListerWatcher lw = new FakeListerWatcher();

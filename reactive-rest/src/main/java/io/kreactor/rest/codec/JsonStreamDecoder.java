@@ -10,8 +10,10 @@ import io.kreactor.core.api.Status;
 import io.kreactor.core.api.WatchEvent;
 import io.kreactor.rest.ListElement;
 import io.netty.buffer.ByteBuf;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
@@ -54,6 +56,14 @@ public final class JsonStreamDecoder {
      * bind strings through {@link KubernetesJson#sharedStringsModule()}; see {@link #sharingStrings()}.
      */
     public static final String SHARE_STRINGS = "io.kreactor.rest.codec.shareStrings";
+
+    /**
+     * String-sharing copies of base mappers, one per base mapper for the whole JVM (weakly keyed by identity:
+     * {@code ObjectMapper} keeps {@code Object}'s equality). A copy starts with an empty deserializer cache, and
+     * building the deserializers of a type as large as {@code Pod} (with Blackbird's generated accessors) takes
+     * a few hundred milliseconds: paying that once per client would delay every new client's first informer.
+     */
+    private static final Map<ObjectMapper, ObjectMapper> SHARING_MAPPERS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ObjectMapper mapper;
     private final JsonFactory factory;
@@ -166,7 +176,7 @@ public final class JsonStreamDecoder {
         ObjectMapper sharing = sharingMapper;
         if (sharing == null) {
             // a copy, so the caller's mapper is never reconfigured; made on first use only
-            sharing = mapper.copy().registerModule(KubernetesJson.sharedStringsModule());
+            sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> m.copy().registerModule(KubernetesJson.sharedStringsModule()));
             sharingMapper = sharing;
         }
         return sharing;

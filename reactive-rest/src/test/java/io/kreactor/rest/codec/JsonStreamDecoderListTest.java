@@ -257,6 +257,26 @@ class JsonStreamDecoderListTest {
     }
 
     @Test
+    void decodersOverOneMapperShareOneStringSharingMapper() {
+        // Two clients, two decoders: the string-sharing mapper (and the deserializers it has built) is made once
+        // per base mapper, not once per client, so a new client's first informer does not build them again.
+        byte[] body = utf8("{\"items\":[{\"metadata\":{\"name\":\"a\",\"namespace\":\"team-y\",\"labels\":{\"tier\":\"db\"}}}]}");
+        JsonStreamDecoder other = new JsonStreamDecoder(MAPPER, 1 << 20);
+
+        Obj first = decoder.<Obj>decodeList(ChunkSource.pooled(whole(body)).flux(), OBJ)
+                .map(e -> ((ListElement.Item<Obj>) e).item())
+                .contextWrite(JsonStreamDecoder.sharingStrings())
+                .blockLast(TIMEOUT);
+        Obj second = other.<Obj>decodeList(ChunkSource.pooled(whole(body)).flux(), OBJ)
+                .map(e -> ((ListElement.Item<Obj>) e).item())
+                .contextWrite(JsonStreamDecoder.sharingStrings())
+                .blockLast(TIMEOUT);
+
+        assertThat(second.metadata().namespace()).isEqualTo("team-y").isSameAs(first.metadata().namespace());
+        assertThat(second.metadata().labels().get("tier")).isSameAs(first.metadata().labels().get("tier"));
+    }
+
+    @Test
     void aBodyCutOffAtAnyPositionFailsAsTruncated() {
         byte[] body = utf8(SMALL_LIST.strip());
         for (int length = 1; length < body.length; length++) {
