@@ -33,8 +33,9 @@ import reactor.netty.http.server.HttpServerResponse;
  * The loopback data server every client is measured against: serves {@link BenchData}'s pre-rendered bytes
  * at {@code /api/v1/namespaces/{ns}/pods} over HTTP/1.1 and h2c (prior knowledge), with paging
  * ({@code limit}/{@code continue}; a {@code resourceVersion=0} list is whole, as the API server's watch cache
- * answers it) and watches ({@code watch=true}), plus {@code /bench/stats} (open TCP
- * connections, open watches of {@link BenchData#NS_MANY} and the TCP connections that carry them) and {@code /bench/tick} (broadcast one event to every watch in {@link BenchData#NS_MANY}).
+ * answers it) and watches ({@code watch=true}), plus {@code /bench/stats} (open TCP connections, open watches
+ * of {@link BenchData#NS_MANY} and the TCP connections that carry them) and {@code /bench/tick} (broadcast one
+ * event to every watch in {@link BenchData#NS_MANY}).
  *
  * <p>Watch behaviour per namespace: {@link BenchData#NS_WATCH} streams every event then ends the response;
  * {@link BenchData#NS_INFORMER} streams the events after the requested resourceVersion and then holds the
@@ -50,7 +51,7 @@ public final class BenchDataServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     /** Open watches of {@link BenchData#NS_MANY}. */
     private final AtomicInteger openWatches = new AtomicInteger();
-    /** Open {@link BenchData#NS_MANY} watches per TCP connection carrying any; an HTTP/2 stream counts as its connection. */
+    /** Open {@link BenchData#NS_MANY} watches per TCP connection carrying any (an HTTP/2 stream: its connection). */
     private final ConcurrentHashMap<Channel, Integer> watchConnections = new ConcurrentHashMap<>();
     private final AtomicLong tickSequence = new AtomicLong();
     private final Sinks.Many<byte[]> ticks = Sinks.many().multicast().directBestEffort();
@@ -126,9 +127,9 @@ public final class BenchDataServer implements AutoCloseable {
     }
 
     /**
-     * TCP connections carrying at least one open watch of {@link BenchData#NS_MANY} right now. Unlike a difference of {@link #connections()}
-     * taken before and after, it cannot be skewed by unrelated connections (an earlier client's, a stats call's)
-     * closing in between.
+     * TCP connections carrying at least one open watch of {@link BenchData#NS_MANY} right now. Unlike a difference
+     * of {@link #connections()} taken before and after, it cannot be skewed by unrelated connections (an earlier
+     * client's, a stats call's) closing in between.
      */
     public int watchConnections() {
         return watchConnections.size();

@@ -25,8 +25,9 @@ import reactor.core.Disposable;
 
 /**
  * Workload 5: {@code watches} concurrent watches of {@link BenchData#NS_MANY} on one client; the server then
- * broadcasts {@code ticks} events, one at a time, each stamped with its send time. Measures live threads, TCP
- * connections that carry the watches (as the server sees them), retained heap and send-to-handler latency. Run alone in a fresh JVM ({@link #main}).
+ * broadcasts {@code ticks} events, one at a time, each stamped with its send time. Measures live threads, the TCP
+ * connections that carry the watches (as the server sees them), retained heap and send-to-handler latency. Run
+ * alone in a fresh JVM ({@link #main}).
  */
 public final class ManyWatchesWorkload {
 

@@ -27,8 +27,9 @@ import reactor.core.publisher.BaseSubscriber;
  *   <li>Atomic replace: a relist becomes one {@link ReplaceAll} item that {@link Indexer#apply} turns into
  *       one snapshot swap, yielding tombstones for keys that vanished while no watch was open.</li>
  *   <li>Bounded, with backpressure instead of growth: the FIFO requests from the Reflector only as many
- *       events as it has free slots ({@code capacity} in all), handing freed slots back in batches. When it is full it requests nothing more, the
- *       Reflector stops requesting from its watch, and Reactor Netty stops reading the socket; the server
+ *       events as it has free slots ({@code capacity} in all), handing freed slots back in batches. When it
+ *       is full it requests nothing more, the Reflector stops requesting from its watch, and Reactor Netty
+ *       stops reading the socket; the server
  *       may eventually drop the slow watch, and the Reflector resumes or relists without losing any final
  *       state. A BOOKMARK takes no slot (it changes nothing in the cache).</li>
  *   <li>The transform runs on every object as it enters the queue, so a trimmed object is what is queued
