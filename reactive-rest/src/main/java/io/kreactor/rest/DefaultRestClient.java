@@ -6,6 +6,7 @@ import io.kreactor.core.config.ClientConfig;
 import io.kreactor.rest.codec.JsonStreamDecoder;
 import io.kreactor.rest.transport.HttpTransport;
 import java.util.Objects;
+import reactor.core.scheduler.Schedulers;
 
 /** The {@link RestClient} behind {@link RestClient#create}: one {@link HttpTransport}, shared by every request. */
 final class DefaultRestClient implements RestClient {
@@ -23,7 +24,9 @@ final class DefaultRestClient implements RestClient {
         this.config = transport.config();
         this.transport = transport;
         this.mapper = KubernetesJson.mapper();
-        this.decoder = new JsonStreamDecoder(mapper, config.maxObjectSizeBytes());
+        JsonStreamDecoder onEventLoop = new JsonStreamDecoder(mapper, config.maxObjectSizeBytes());
+        this.decoder = config.decodeParallelism() == 0 ? onEventLoop
+                : onEventLoop.withParallelBinding(config.decodeParallelism(), Schedulers.parallel());
     }
 
     /** The streaming decoder for list, watch and value bodies, capped at the configured object size. */

@@ -17,6 +17,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kreactor.core.api.GroupVersion;
 import io.kreactor.core.api.ListMeta;
@@ -314,6 +316,35 @@ class RestClientRequestTest {
                 .assertNext(e -> assertThat(((ListElement.Item<Widget>) e).item().size()).isEqualTo(2))
                 .expectComplete()
                 .verify(WAIT);
+    }
+
+    /** A widget that remembers which thread bound it. */
+    record BoundWidget(int size, String boundOn) {
+        @JsonCreator
+        BoundWidget(@JsonProperty("size") int size) {
+            this(size, Thread.currentThread().getName());
+        }
+    }
+
+    @Test
+    void listItemsAreBoundOnReactorsParallelSchedulerOrOnTheEventLoopWhenDecodeParallelismIsZero() {
+        server.stubFor(any(urlEqualTo("/apis/apps/v1/widgets")).willReturn(okJson(
+                "{\"metadata\":{\"resourceVersion\":\"41\"},\"items\":[{\"size\":1},{\"size\":2},{\"size\":3}]}")));
+        ClientConfig base = ClientConfig.builder("http://127.0.0.1:" + server.port()).build();
+
+        for (int parallelism : new int[] {2, 0}) {
+            RestClient client = RestClient.create(base.withDecodeParallelism(parallelism));
+            try {
+                List<BoundWidget> widgets = client.get().groupVersion(APPS_V1).resource("widgets").list(BoundWidget.class)
+                        .ofType(ListElement.Item.class).map(item -> (BoundWidget) item.item())
+                        .collectList().block(WAIT);
+                assertThat(widgets).extracting(BoundWidget::size).containsExactly(1, 2, 3);
+                assertThat(widgets).extracting(BoundWidget::boundOn).allSatisfy(thread ->
+                        assertThat(thread).startsWith(parallelism == 0 ? "reactor-http-" : "parallel-"));
+            } finally {
+                client.dispose();
+            }
+        }
     }
 
     @Test

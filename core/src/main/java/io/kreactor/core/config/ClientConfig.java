@@ -25,6 +25,12 @@ public final class ClientConfig {
     public static final int DEFAULT_MAX_RETRIES = 10;
     /** The default size cap for one decoded object (a list item, a watch event, a response body): 16 MiB. */
     public static final int DEFAULT_MAX_OBJECT_SIZE_BYTES = 16 * 1024 * 1024;
+    /**
+     * The default {@link #decodeParallelism()}: the number of available processors, at most 4 (one response's
+     * reading thread cannot scan faster than about four threads bind); 0 on a single processor, where handing
+     * binding to another thread only adds a hop.
+     */
+    public static final int DEFAULT_DECODE_PARALLELISM = defaultDecodeParallelism(Runtime.getRuntime().availableProcessors());
 
     private final URI server;
     private final TlsConfig tls;
@@ -41,6 +47,7 @@ public final class ClientConfig {
     private final HttpProtocol httpProtocol;
     private final int maxRetries;
     private final int maxObjectSizeBytes;
+    private final int decodeParallelism;
     private final String source;
 
     private ClientConfig(Builder b) {
@@ -59,7 +66,13 @@ public final class ClientConfig {
         this.httpProtocol = b.httpProtocol;
         this.maxRetries = b.maxRetries;
         this.maxObjectSizeBytes = b.maxObjectSizeBytes;
+        this.decodeParallelism = b.decodeParallelism;
         this.source = b.source;
+    }
+
+    /** {@link #DEFAULT_DECODE_PARALLELISM} for a machine with {@code processors} available processors. */
+    static int defaultDecodeParallelism(int processors) {
+        return processors < 2 ? 0 : Math.min(processors, 4);
     }
 
     /**
@@ -161,6 +174,17 @@ public final class ClientConfig {
         return maxObjectSizeBytes;
     }
 
+    /**
+     * How many threads of Reactor's {@code Schedulers.parallel()} may bind (JSON to objects) the items of one LIST
+     * response or the events of one WATCH at once, while the connection's event loop keeps reading and scanning
+     * the bytes that follow; elements are still emitted in order and with backpressure. 0 binds on the event loop
+     * itself, as each element is requested. Binding is most of a large LIST's CPU time, so on several cores this
+     * is what lets a 5,000-pod LIST finish in less time than a single thread needs just to bind it.
+     */
+    public int decodeParallelism() {
+        return decodeParallelism;
+    }
+
     /** Where this configuration came from (for example {@code kubeconfig /home/u/.kube/config, context kind}). */
     public String source() {
         return source;
@@ -189,6 +213,11 @@ public final class ClientConfig {
     /** A copy with {@code requestTimeout} for non-streaming requests. */
     public ClientConfig withRequestTimeout(Duration requestTimeout) {
         return Objects.equals(this.requestTimeout, requestTimeout) ? this : mutate().requestTimeout(requestTimeout).build();
+    }
+
+    /** A copy with {@code decodeParallelism}; see {@link #decodeParallelism()}. */
+    public ClientConfig withDecodeParallelism(int decodeParallelism) {
+        return this.decodeParallelism == decodeParallelism ? this : mutate().decodeParallelism(decodeParallelism).build();
     }
 
     /** Describes the configuration without credentials. */
@@ -245,6 +274,7 @@ public final class ClientConfig {
         private HttpProtocol httpProtocol = HttpProtocol.AUTO;
         private int maxRetries = DEFAULT_MAX_RETRIES;
         private int maxObjectSizeBytes = DEFAULT_MAX_OBJECT_SIZE_BYTES;
+        private int decodeParallelism = DEFAULT_DECODE_PARALLELISM;
         private String source;
 
         private Builder(URI server) {
@@ -267,6 +297,7 @@ public final class ClientConfig {
             this.httpProtocol = c.httpProtocol;
             this.maxRetries = c.maxRetries;
             this.maxObjectSizeBytes = c.maxObjectSizeBytes;
+            this.decodeParallelism = c.decodeParallelism;
             this.source = c.source;
         }
 
@@ -360,6 +391,12 @@ public final class ClientConfig {
             return this;
         }
 
+        /** Sets how many threads may bind one LIST's items or one WATCH's events; 0 binds on the event loop. */
+        public Builder decodeParallelism(int decodeParallelism) {
+            this.decodeParallelism = decodeParallelism;
+            return this;
+        }
+
         /** Records where the configuration came from, for diagnostics. */
         public Builder source(String source) {
             this.source = source;
@@ -384,6 +421,9 @@ public final class ClientConfig {
             }
             if (maxObjectSizeBytes < 1024) {
                 throw new IllegalArgumentException("maxObjectSizeBytes must be at least 1024, was " + maxObjectSizeBytes);
+            }
+            if (decodeParallelism < 0) {
+                throw new IllegalArgumentException("decodeParallelism must not be negative, was " + decodeParallelism);
             }
             if (connectTimeout.isNegative() || requestTimeout.isNegative() || idleConnectionHealthCheck.isNegative()
                     || healthCheckTimeout.isNegative()) {

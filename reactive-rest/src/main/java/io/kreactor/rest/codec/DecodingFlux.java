@@ -2,8 +2,10 @@ package io.kreactor.rest.codec;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
@@ -19,7 +21,7 @@ import reactor.util.context.Context;
  * The operator behind {@link JsonStreamDecoder}: turns a body of {@link ByteBuf} chunks into decoded
  * elements with exact backpressure.
  *
- * <p>Demand: upstream is asked for one chunk at a time, and only when every element parsed from earlier
+ * <p>Demand (binding on the draining thread): upstream is asked for one chunk at a time, and only when every element parsed from earlier
  * chunks has been emitted and the subscriber still has demand. So a subscriber that requests one element
  * causes at most the chunks that complete that element to be read, and memory stays at the current
  * element's bytes plus the values completed by the last chunk (their bytes are bound lazily, as they are
@@ -32,18 +34,28 @@ import reactor.util.context.Context;
  * breaking the Reactive Streams rules) fails the stream instead of being scanned. Cancelling cancels upstream
  * at once and drops the parsed-but-unbound values.
  *
- * <p>Errors (malformed JSON, truncation, the size cap, binding) are signalled after the values completed
- * before the fault; upstream errors likewise, unchanged.
+ * <p>Parallel binding ({@link ParallelBinding}): values are detached from the scratch array as they are
+ * delimited and queued twice — in body order for emission, and for up to {@code parallelism} binding tasks,
+ * which take them in turn and drain after each. The drain emits the head of the queue only once it is bound,
+ * so order holds however the tasks interleave. The next chunk is requested while fewer than
+ * {@code min(outstanding demand, readAhead)} values wait, so reading runs ahead of binding but never beyond
+ * what the subscriber asked for.
+ *
+ * <p>Errors (malformed JSON, truncation, the size cap, binding, a scheduler that rejects binding tasks) are
+ * signalled after the values completed before the fault; upstream errors likewise, unchanged.
  *
  * @param <R> the element type
  */
 final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
 
     private final Function<Boolean, JsonBodyScanner<R>> scanners;
+    private final ParallelBinding binding;
 
-    private DecodingFlux(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners) {
+    private DecodingFlux(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners,
+                         ParallelBinding binding) {
         super(body);
         this.scanners = scanners;
+        this.binding = binding;
     }
 
     /**
@@ -52,13 +64,22 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
      * through the assembly hooks so {@code checkpoint()} and {@code Hooks.onOperatorDebug()} see this operator.
      */
     static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners) {
-        return onAssembly(new DecodingFlux<>(body, scanners));
+        return decode(body, scanners, ParallelBinding.NONE);
+    }
+
+    /**
+     * Like {@link #decode(Flux, Function)}, binding values on {@code binding}'s workers ahead of demand (in body
+     * order all the same) unless {@code binding} is {@link ParallelBinding#NONE}.
+     */
+    static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners,
+                              ParallelBinding binding) {
+        return onAssembly(new DecodingFlux<>(body, scanners, binding));
     }
 
     @Override
     public void subscribe(CoreSubscriber<? super R> actual) {
         boolean shareStrings = actual.currentContext().getOrDefault(JsonStreamDecoder.SHARE_STRINGS, Boolean.FALSE);
-        source.subscribe(new DecodingSubscriber<>(actual, scanners.apply(shareStrings)));
+        source.subscribe(new DecodingSubscriber<>(actual, scanners.apply(shareStrings), binding));
     }
 
     /** One subscription: the scanner is touched only by upstream signals, the queue is drained by one thread at a time. */
@@ -66,8 +87,20 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
 
         private final CoreSubscriber<? super R> actual;
         private final JsonBodyScanner<R> scanner;
-        /** Single producer (upstream signals, serialized), single consumer (the drain loop, serialized by wip). */
+        /**
+         * Every delimited value not yet emitted, in body order. Single producer (upstream signals, serialized),
+         * single consumer (the drain loop, serialized by wip).
+         */
         private final Queue<PendingValue<R>> ready = Queues.<PendingValue<R>>unbounded(32).get();
+        private final Consumer<PendingValue<R>> sink;
+        private final ParallelBinding binding;
+        /** With parallel binding: the values of {@link #ready} no task has taken yet (one producer, many consumers). */
+        private final Queue<PendingValue<R>> unbound;
+
+        private volatile int binders;
+        @SuppressWarnings("rawtypes")
+        private static final AtomicIntegerFieldUpdater<DecodingSubscriber> BINDERS =
+                AtomicIntegerFieldUpdater.newUpdater(DecodingSubscriber.class, "binders");
 
         private Subscription upstream;
 
@@ -87,9 +120,17 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
         private volatile boolean cancelled;
         private Throwable error;
 
-        DecodingSubscriber(CoreSubscriber<? super R> actual, JsonBodyScanner<R> scanner) {
+        DecodingSubscriber(CoreSubscriber<? super R> actual, JsonBodyScanner<R> scanner, ParallelBinding binding) {
             this.actual = actual;
             this.scanner = scanner;
+            this.binding = binding;
+            if (binding.isParallel()) {
+                this.unbound = new ConcurrentLinkedQueue<>();
+                this.sink = this::offerForBinding;
+            } else {
+                this.unbound = null;
+                this.sink = ready::offer;
+            }
         }
 
         @Override
@@ -116,7 +157,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                 return;
             }
             try {
-                scanner.feed(chunk, ready::offer);
+                scanner.feed(chunk, sink);
             } catch (Throwable e) {
                 Exceptions.throwIfJvmFatal(e);
                 upstream.cancel();
@@ -142,7 +183,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                 return;
             }
             try {
-                scanner.finish(ready::offer);
+                scanner.finish(sink);
             } catch (Throwable e) {
                 Exceptions.throwIfJvmFatal(e);
                 terminate(e);
@@ -174,7 +215,76 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
             cancelled = true;
             upstream.cancel();
             if (WIP.getAndIncrement(this) == 0) {
-                ready.clear();
+                clearQueues();
+            }
+        }
+
+        /**
+         * With parallel binding: queues {@code value} for emission and for a binding task, starting one if fewer
+         * than the allowed number are running. The bytes are detached from the scanner's scratch array first,
+         * since the next chunk may be scanned before a task gets to them.
+         */
+        private void offerForBinding(PendingValue<R> value) {
+            PendingValue<R> own = scanner.detach(value);
+            ready.offer(own);
+            unbound.offer(own);
+            if (tryAddBinder()) {
+                try {
+                    binding.scheduler().schedule(this::bindValues);
+                } catch (RuntimeException rejected) {
+                    BINDERS.decrementAndGet(this);
+                    // no task will bind what is queued: each such value fails in its turn, so the values bound
+                    // before it are still emitted and the stream then ends with the rejection
+                    for (PendingValue<R> orphan; (orphan = unbound.poll()) != null; ) {
+                        orphan.fail(rejected);
+                    }
+                }
+            }
+        }
+
+        private boolean tryAddBinder() {
+            for (;;) {
+                int running = binders;
+                if (running >= binding.parallelism()) {
+                    return false;
+                }
+                if (BINDERS.compareAndSet(this, running, running + 1)) {
+                    return true;
+                }
+            }
+        }
+
+        /**
+         * One binding task: binds queued values (in any order relative to the other tasks; {@link #ready} keeps
+         * body order) and drains after each, so a value is emitted as soon as it and those before it are bound.
+         * After {@link ParallelBinding#VALUES_PER_TASK} values it reschedules itself, so a long LIST never holds
+         * a shared worker (and the timers queued on it) for its whole duration.
+         */
+        private void bindValues() {
+            for (int bound = 0; ; ) {
+                if (bound == ParallelBinding.VALUES_PER_TASK) {
+                    try {
+                        binding.scheduler().schedule(this::bindValues);
+                        return;
+                    } catch (RuntimeException rejected) {
+                        // the scheduler is shutting down: finish this response here rather than strand it
+                        bound = 0;
+                    }
+                }
+                PendingValue<R> value = unbound.poll();
+                if (value == null) {
+                    BINDERS.decrementAndGet(this);
+                    // a value offered between the poll and the decrement saw this task as running: take it over
+                    if (unbound.isEmpty() || !tryAddBinder()) {
+                        return;
+                    }
+                    continue;
+                }
+                if (!cancelled) {
+                    value.bind();
+                    bound++;
+                    drain();
+                }
             }
         }
 
@@ -188,16 +298,18 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                 long emitted = 0;
                 while (emitted != demand) {
                     if (cancelled) {
-                        ready.clear();
+                        clearQueues();
                         return;
                     }
-                    PendingValue<R> next = ready.poll();
-                    if (next == null) {
+                    PendingValue<R> next = ready.peek();
+                    if (next == null || (unbound != null && !next.isBound())) {
+                        // with parallel binding, the task that binds the head drains again
                         break;
                     }
+                    ready.poll();
                     R value;
                     try {
-                        value = next.decode();
+                        value = unbound != null ? next.take() : next.decode();
                     } catch (Throwable e) {
                         Exceptions.throwIfJvmFatal(e);
                         failWhileDraining(e);
@@ -207,7 +319,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                     emitted++;
                 }
                 if (cancelled) {
-                    ready.clear();
+                    clearQueues();
                     return;
                 }
                 if (ready.isEmpty()) {
@@ -221,10 +333,10 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                         }
                         return;
                     }
-                    if (emitted != demand && !chunkRequested) {
-                        chunkRequested = true;
-                        upstream.request(1);
-                    }
+                }
+                if (!done && !chunkRequested && ready.size() < Math.min(demand - emitted, binding.readAhead())) {
+                    chunkRequested = true;
+                    upstream.request(1);
                 }
                 if (emitted != 0 && demand != Long.MAX_VALUE) {
                     REQUESTED.addAndGet(this, -emitted);
@@ -240,8 +352,16 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
         private void failWhileDraining(Throwable e) {
             cancelled = true;
             upstream.cancel();
-            ready.clear();
+            clearQueues();
             actual.onError(e);
+        }
+
+        /** Drops the values not yet emitted; called by the draining thread only (binding tasks just skip). */
+        private void clearQueues() {
+            ready.clear();
+            if (unbound != null) {
+                unbound.clear();
+            }
         }
 
         @Override
@@ -266,7 +386,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                 return cancelled;
             }
             if (key == Attr.RUN_STYLE) {
-                return Attr.RunStyle.SYNC;
+                return unbound != null ? Attr.RunStyle.ASYNC : Attr.RunStyle.SYNC;
             }
             return null;
         }

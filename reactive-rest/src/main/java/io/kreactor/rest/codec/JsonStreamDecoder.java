@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.context.Context;
 
 /**
@@ -29,7 +30,8 @@ import reactor.util.context.Context;
  * token by token and checked against JSON's grammar, while each element is only delimited by its quotes and
  * brackets. A complete element is bound from its bytes with a cached {@link ObjectReader} — Jackson's fastest
  * path, a parser over a byte array — when the subscriber requests it. Decoding runs on the thread that
- * delivers the chunk (a Netty event loop) or the one that requests, and never blocks.
+ * delivers the chunk (a Netty event loop) or the one that requests, and never blocks; a decoder made with
+ * {@link #withParallelBinding} binds list items and watch objects on scheduler tasks instead, ahead of demand.
  *
  * <p><b>Backpressure.</b> The body is requested one chunk at a time, and only when the subscriber has
  * demand and every element of earlier chunks has been emitted: a slow subscriber keeps memory at the
@@ -73,6 +75,7 @@ public final class JsonStreamDecoder {
     private final Map<JavaType, ObjectReader> readers = new ConcurrentHashMap<>();
     private final Map<JavaType, ObjectReader> sharingReaders = new ConcurrentHashMap<>();
     private volatile ObjectMapper sharingMapper;
+    private final ParallelBinding binding;
 
     /**
      * Creates a decoder binding with {@code mapper} (normally {@link io.kreactor.core.api.KubernetesJson#mapper()}).
@@ -85,6 +88,10 @@ public final class JsonStreamDecoder {
      * @throws IllegalArgumentException when {@code maxObjectSizeBytes} is not positive
      */
     public JsonStreamDecoder(ObjectMapper mapper, int maxObjectSizeBytes) {
+        this(mapper, maxObjectSizeBytes, ParallelBinding.NONE);
+    }
+
+    private JsonStreamDecoder(ObjectMapper mapper, int maxObjectSizeBytes, ParallelBinding binding) {
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         if (maxObjectSizeBytes <= 0) {
             throw new IllegalArgumentException("maxObjectSizeBytes must be positive, was " + maxObjectSizeBytes);
@@ -93,6 +100,29 @@ public final class JsonStreamDecoder {
         this.maxObjectSizeBytes = maxObjectSizeBytes;
         this.metaReader = mapper.readerFor(ListMeta.class);
         this.statusReader = mapper.readerFor(Status.class);
+        this.binding = binding;
+    }
+
+    /**
+     * A decoder like this one that binds the items of a LIST and the objects of a WATCH on up to
+     * {@code parallelism} tasks of {@code scheduler} instead of on the thread that reads the response: the
+     * reading thread only copies and scans the bytes, the tasks bind values while later ones are still
+     * arriving, and each response still emits its elements in body order, serially. Values are bound ahead of
+     * demand by at most {@code 32 × parallelism} values and never beyond what the subscriber has requested, so
+     * backpressure still reaches the socket; their bytes are copied out of the chunk (one more copy of the
+     * body). Elements are then delivered on whichever thread completes them (a binding task, or the reading
+     * thread when it finds them already bound), one at a time. Single values ({@link #decodeValue}) are
+     * always bound on the reading thread. {@code parallelism} 1 still moves binding off the reading thread;
+     * only the constructor's decoder binds on it.
+     *
+     * @param parallelism how many tasks may bind values of one response at once
+     * @param scheduler   where they run, normally {@code Schedulers.parallel()} (binding is CPU work and never
+     *                    blocks)
+     * @return the new decoder
+     * @throws IllegalArgumentException when {@code parallelism} is less than 1
+     */
+    public JsonStreamDecoder withParallelBinding(int parallelism, Scheduler scheduler) {
+        return new JsonStreamDecoder(mapper, maxObjectSizeBytes, ParallelBinding.on(scheduler, parallelism));
     }
 
     /**
@@ -126,7 +156,7 @@ public final class JsonStreamDecoder {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(itemType, "itemType");
         return DecodingFlux.decode(body,
-                share -> new ListBodyScanner<T>(factory, maxObjectSizeBytes, reader(itemType, share), metaReader));
+                share -> new ListBodyScanner<T>(factory, maxObjectSizeBytes, reader(itemType, share), metaReader), binding);
     }
 
     /**
@@ -145,7 +175,8 @@ public final class JsonStreamDecoder {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(objectType, "objectType");
         return DecodingFlux.decode(body,
-                share -> new WatchBodyScanner<T>(factory, maxObjectSizeBytes, reader(objectType, share), statusReader));
+                share -> new WatchBodyScanner<T>(factory, maxObjectSizeBytes, reader(objectType, share), statusReader),
+                binding);
     }
 
     /**
@@ -182,9 +213,10 @@ public final class JsonStreamDecoder {
         return sharing;
     }
 
-    /** Shows the cap only; the mapper has no useful rendering. */
+    /** Shows the cap and the binding parallelism; the mapper has no useful rendering. */
     @Override
     public String toString() {
-        return "JsonStreamDecoder[maxObjectSizeBytes=" + maxObjectSizeBytes + "]";
+        return "JsonStreamDecoder[maxObjectSizeBytes=" + maxObjectSizeBytes
+                + (binding.isParallel() ? ", parallelBinding=" + binding.parallelism() : "") + "]";
     }
 }

@@ -8,6 +8,7 @@ import io.kreactor.core.errors.TransportException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.function.Function;
+import reactor.core.Exceptions;
 
 /**
  * One complete JSON value that has been delimited but not yet bound: its bytes, the reader that binds them and
@@ -29,6 +30,11 @@ final class PendingValue<R> {
     private final Function<Object, R> wrap;
     private final String what;
     private final String bodyName;
+
+    /** Set by {@link #bind()} (the value, or the failure), read by the draining thread once {@link #isBound()}. */
+    private R bound;
+    private Throwable failure;
+    private volatile boolean isBound;
 
     /**
      * @param bytes    holds the value's bytes at {@code [offset, offset + length)}
@@ -91,6 +97,50 @@ final class PendingValue<R> {
             throw new TransportException("The " + what + " at byte " + start + " is null");
         }
         return wrap.apply(value);
+    }
+
+    /**
+     * Binds the bytes now, on the calling thread, and keeps the element or the failure for {@link #take()}: how a
+     * decoder that binds on worker threads ahead of demand ({@link JsonStreamDecoder#withParallelBinding}) uses it.
+     */
+    void bind() {
+        try {
+            bound = decode();
+        } catch (Throwable e) {
+            // a LinkageError from a generated accessor must fail the stream too, not leave it waiting forever
+            Exceptions.throwIfJvmFatal(e);
+            failure = e;
+        }
+        // the volatile write publishes bound/failure to the thread that sees isBound() return true
+        isBound = true;
+    }
+
+    /** Records {@code e} as the outcome instead of binding, for a value no task will ever bind. */
+    void fail(Throwable e) {
+        failure = e;
+        isBound = true;
+    }
+
+    /** Whether {@link #bind()} (or {@link #fail}) has finished. */
+    boolean isBound() {
+        return isBound;
+    }
+
+    /**
+     * The element {@link #bind()} produced; call only once {@link #isBound()} is true.
+     *
+     * @throws RuntimeException the failure {@link #bind()} met, as {@link #decode()} would have thrown it (or an
+     *                          {@link Error}, unchanged)
+     */
+    R take() {
+        Throwable e = failure;
+        if (e instanceof Error error) {
+            throw error;
+        }
+        if (e != null) {
+            throw Exceptions.propagate(e);
+        }
+        return bound;
     }
 
     private TransportException malformed(StreamReadException e) {
