@@ -56,7 +56,9 @@ public interface SharedIndexInformer<T> {
 
     /**
      * Sets the transform applied to every object before it is cached (for example
-     * {@link io.kreactor.informers.store.Transforms#dropManagedFields(Class)}).
+     * {@link io.kreactor.informers.store.Transforms#dropManagedFields(Class)}). It may change the object it is
+     * given, except through {@code setAdditionalProperty}: objects decoded for the cache share one immutable
+     * empty {@code additionalProperties} map (return a builder copy to add one).
      *
      * @throws IllegalStateException once the informer has started
      */

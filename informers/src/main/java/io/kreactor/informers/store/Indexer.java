@@ -19,7 +19,10 @@ import java.util.function.Function;
  * not see a single write atomically across the item map and the indices; {@link #byIndex} re-checks each
  * hit against the index function, so it never returns an object that does not match.
  *
- * <p>Objects in the cache are shared: treat them as read-only.
+ * <p>Objects in the cache are shared: treat them as read-only. Those an informer decoded share even their
+ * parts with each other (repeated strings, empty {@code additionalProperties} maps), so {@code setAdditionalProperty}
+ * on a cached fabric8 object throws {@link UnsupportedOperationException}; change a copy
+ * ({@code new PodBuilder(cached).build()}) instead.
  *
  * @param <T> the object type
  */

@@ -23,8 +23,9 @@ import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 /**
- * What an informer's cache shares between similar objects by default: repeated string values, and equal
- * {@code managedFields[].fieldsV1} trees — from the initial LIST and from the WATCH alike.
+ * What an informer's cache shares between similar objects by default: repeated string values, empty
+ * {@code additionalProperties} maps, and equal {@code managedFields[].fieldsV1} trees — from the initial LIST and
+ * from the WATCH alike.
  */
 class InformerCacheSharingTest {
 
@@ -76,7 +77,7 @@ class InformerCacheSharingTest {
     }
 
     @Test
-    void listedAndWatchedObjectsShareRepeatedStringsAndManagedFields() {
+    void listedAndWatchedObjectsShareRepeatedStringsEmptyMapsAndManagedFields() {
         server.create(CONFIGMAPS, configMap("a"));
         server.create(CONFIGMAPS, configMap("b"));
         SharedIndexInformer<ConfigMap> informer = informer();
@@ -99,6 +100,10 @@ class InformerCacheSharingTest {
                     .isSameAs(a.getMetadata().getLabels().get("tier"));
             assertThat(other.getData().get("k")).isSameAs(a.getData().get("k"));
             assertThat(fieldsV1(other)).isEqualTo(fieldsV1(a)).isSameAs(fieldsV1(a));
+            assertThat(other.getAdditionalProperties()).isSameAs(a.getAdditionalProperties()).isEmpty();
+            assertThat(other.getMetadata().getAdditionalProperties()).isSameAs(a.getAdditionalProperties());
+            assertThat(other.getMetadata().getManagedFields().get(0).getAdditionalProperties())
+                    .isSameAs(a.getAdditionalProperties());
         }
     }
 

@@ -60,7 +60,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
 
     /**
      * Decodes {@code body} with a fresh scanner from {@code scanners} per subscription — given whether the
-     * subscriber's context asks for {@linkplain JsonStreamDecoder#sharingStrings() shared strings} — passing
+     * subscriber's context asks for {@linkplain JsonStreamDecoder#sharingStrings() sharing} — passing
      * through the assembly hooks so {@code checkpoint()} and {@code Hooks.onOperatorDebug()} see this operator.
      */
     static <R> Flux<R> decode(Flux<? extends ByteBuf> body, Function<Boolean, JsonBodyScanner<R>> scanners) {

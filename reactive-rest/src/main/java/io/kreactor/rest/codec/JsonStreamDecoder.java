@@ -55,12 +55,13 @@ public final class JsonStreamDecoder {
 
     /**
      * The Reactor {@link Context} key that, set to {@code true} in a subscriber's context, makes the decoder
-     * bind strings through {@link KubernetesJson#sharedStringsModule()}; see {@link #sharingStrings()}.
+     * bind through {@link KubernetesJson#sharedStringsModule()} and {@link KubernetesJson#sharedEmptyMapsModule()};
+     * see {@link #sharingStrings()}.
      */
     public static final String SHARE_STRINGS = "io.kreactor.rest.codec.shareStrings";
 
     /**
-     * String-sharing copies of base mappers, one per base mapper for the whole JVM (weakly keyed by identity:
+     * Sharing copies of base mappers, one per base mapper for the whole JVM (weakly keyed by identity:
      * {@code ObjectMapper} keeps {@code Object}'s equality). A copy starts with an empty deserializer cache, and
      * building the deserializers of a type as large as {@code Pod} (with Blackbird's generated accessors) takes
      * a few hundred milliseconds: paying that once per client would delay every new client's first informer.
@@ -126,10 +127,13 @@ public final class JsonStreamDecoder {
     }
 
     /**
-     * A context change that makes every decoder below it share repeated string values between the objects it
-     * decodes (one {@code String} instance per distinct namespace, label value, image, …) — what a cache of
-     * many similar objects wants, at about a tenth more decode time. Informers install it on their list and
-     * watch; use it as {@code client.list(..).contextWrite(JsonStreamDecoder.sharingStrings())}.
+     * A context change that makes every decoder below it share what repeats between the objects it decodes:
+     * string values (one {@code String} instance per distinct namespace, label value, image, …) and the empty
+     * {@code additionalProperties} maps of model objects (one immutable empty map for all) — what a cache of
+     * many similar, read-only objects wants, at about a tenth more decode time. Informers install it on their
+     * list and watch; use it as {@code client.list(..).contextWrite(JsonStreamDecoder.sharingStrings())}. Objects
+     * decoded this way must not be changed in place: {@code setAdditionalProperty} on one throws
+     * {@link UnsupportedOperationException}; change a copy (a fabric8 builder's copy is mutable as usual).
      */
     public static Function<Context, Context> sharingStrings() {
         return context -> context.put(SHARE_STRINGS, Boolean.TRUE);
@@ -207,7 +211,9 @@ public final class JsonStreamDecoder {
         ObjectMapper sharing = sharingMapper;
         if (sharing == null) {
             // a copy, so the caller's mapper is never reconfigured; made on first use only
-            sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> m.copy().registerModule(KubernetesJson.sharedStringsModule()));
+            sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> m.copy()
+                    .registerModule(KubernetesJson.sharedStringsModule())
+                    .registerModule(KubernetesJson.sharedEmptyMapsModule()));
             sharingMapper = sharing;
         }
         return sharing;

@@ -6,6 +6,7 @@ import static io.kreactor.rest.codec.ChunkSource.splitAt;
 import static io.kreactor.rest.codec.ChunkSource.utf8;
 import static io.kreactor.rest.codec.ChunkSource.whole;
 import static io.kreactor.rest.codec.TestObjects.MAPPER;
+import static io.kreactor.rest.codec.TestObjects.MODEL;
 import static io.kreactor.rest.codec.TestObjects.OBJ;
 import static io.kreactor.rest.codec.TestObjects.SMALL_LIST;
 import static io.kreactor.rest.codec.TestObjects.TIMEOUT;
@@ -20,12 +21,21 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.kreactor.core.api.ListMeta;
 import io.kreactor.core.errors.TransportException;
 import io.kreactor.rest.ListElement;
+import io.kreactor.rest.codec.TestObjects.Model;
 import io.kreactor.rest.codec.TestObjects.Obj;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+import reactor.util.context.Context;
 
 class JsonStreamDecoderListTest {
 
@@ -254,6 +264,46 @@ class JsonStreamDecoderListTest {
                 .map(e -> ((ListElement.Item<Obj>) e).item())
                 .collectList().block(TIMEOUT);
         assertThat(plain.get(1).metadata().namespace()).isEqualTo("team-x").isNotSameAs(plain.get(0).metadata().namespace());
+    }
+
+    private List<Model> decodeModels(byte[] body, Function<Context, Context> context) {
+        List<Model> models = new ArrayList<>();
+        ChunkSource source = ChunkSource.pooled(splitAt(body, 40));
+        StepVerifier.create(decoder.<Model>decodeList(source.flux(), MODEL)
+                        .map(e -> ((ListElement.Item<Model>) e).item())
+                        .contextWrite(context))
+                .recordWith(() -> models)
+                .expectNextCount(3)
+                .expectComplete()
+                .verify(TIMEOUT);
+        source.assertAllReleased();
+        return models;
+    }
+
+    @Test
+    void aSubscriberContextAskingForSharingGivesEveryEmptyAdditionalPropertiesTheOneSharedMap() {
+        byte[] body = utf8("{\"items\":[{\"metadata\":{\"name\":\"a\"}},{\"metadata\":{\"name\":\"b\"}},"
+                + "{\"metadata\":{\"name\":\"c\",\"fromTheFuture\":1}}]}");
+
+        List<Model> shared = decodeModels(body, JsonStreamDecoder.sharingStrings());
+        assertThat(shared).extracting(m -> m.getMetadata().getName()).containsExactly("a", "b", "c");
+        Map<String, Object> one = shared.get(0).getAdditionalProperties();
+        assertThat(one).isEmpty();
+        assertThat(shared.get(0).getMetadata().getAdditionalProperties()).isSameAs(one);
+        assertThat(shared.get(1).getAdditionalProperties()).isSameAs(one);
+        assertThat(shared.get(1).getMetadata().getAdditionalProperties()).isSameAs(one);
+        assertThat(shared.get(2).getAdditionalProperties()).isSameAs(one);
+        assertThat(shared.get(2).getMetadata().getAdditionalProperties()).isInstanceOf(LinkedHashMap.class)
+                .containsExactly(Map.entry("fromTheFuture", 1));
+
+        List<Model> plain = decodeModels(body, Function.identity());
+        assertThat(plain).extracting(m -> m.getMetadata().getName()).containsExactly("a", "b", "c");
+        Set<Map<String, Object>> plainMaps = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Model m : plain) {
+            plainMaps.add(m.getAdditionalProperties());
+            plainMaps.add(m.getMetadata().getAdditionalProperties());
+        }
+        assertThat(plainMaps).hasSize(6).allSatisfy(map -> assertThat(map).isInstanceOf(LinkedHashMap.class));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.kreactor.rest.codec;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +35,67 @@ final class TestObjects {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Meta(String name, String namespace, String resourceVersion, Map<String, String> labels,
                 Map<String, String> annotations) {
+    }
+
+    static final JavaType MODEL = MAPPER.constructType(Model.class);
+
+    /**
+     * A fabric8-shaped model object: unknown fields go into an {@code additionalProperties} map (the
+     * {@code @JsonAnySetter}) that starts as an empty {@code LinkedHashMap} and almost always stays empty.
+     */
+    static class Model {
+        private ModelMeta metadata;
+        private Map<String, Object> additionalProperties = new LinkedHashMap<>();
+
+        public ModelMeta getMetadata() {
+            return metadata;
+        }
+
+        public void setMetadata(ModelMeta metadata) {
+            this.metadata = metadata;
+        }
+
+        @JsonAnyGetter
+        public Map<String, Object> getAdditionalProperties() {
+            return additionalProperties;
+        }
+
+        @JsonAnySetter
+        public void setAdditionalProperty(String name, Object value) {
+            additionalProperties.put(name, value);
+        }
+
+        public void setAdditionalProperties(Map<String, Object> additionalProperties) {
+            this.additionalProperties = additionalProperties;
+        }
+    }
+
+    /** The metadata of {@link Model}, with a map of its own. */
+    static class ModelMeta {
+        private String name;
+        private Map<String, Object> additionalProperties = new LinkedHashMap<>();
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        @JsonAnyGetter
+        public Map<String, Object> getAdditionalProperties() {
+            return additionalProperties;
+        }
+
+        @JsonAnySetter
+        public void setAdditionalProperty(String name, Object value) {
+            additionalProperties.put(name, value);
+        }
+
+        public void setAdditionalProperties(Map<String, Object> additionalProperties) {
+            this.additionalProperties = additionalProperties;
+        }
     }
 
     /**
