@@ -26,9 +26,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * (1–3, each benchmark in its own forked JVM with {@code -prof gc}) and the single-shot workloads (4 and 5, each
  * client in its own fresh JVM) against it, and writes {@code results.md} plus raw results to the output directory.
  *
- * <p>Arguments: {@code [full|quick] [outputDir] [jmhWarmupIterations] [jmhMeasurementIterations] [phases]}, where
- * phases is a comma-separated subset of {@code jmh,informer,many} (default all); without {@code jmh} the JMH
- * scores are read from an earlier run's {@code jmh.json} in the output directory.
+ * <p>Arguments: {@code [full|quick] [outputDir] [jmhWarmupIterations] [jmhMeasurementIterations] [phases]
+ * [informerWarmupRuns] [informerMeasuredRuns]}, where phases is a comma-separated subset of
+ * {@code jmh,informer,many} (default all); without {@code jmh} the JMH scores are read from an earlier run's
+ * {@code jmh.json} in the output directory. The informer run counts (default 3 and 5) apply to full sizes; quick
+ * sizes run each informer once.
  */
 public final class BenchmarkLauncher {
 
@@ -45,6 +47,8 @@ public final class BenchmarkLauncher {
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         List<String> phases = List.of((args.length > 4 ? args[4] : "jmh,informer,many").split(","));
+        int informerWarmupsArg = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        int informerRunsArg = args.length > 6 ? Integer.parseInt(args[6]) : 5;
         BenchSizes sizes = BenchSizes.named(sizesName);
         Files.createDirectories(out);
         Path rssFile = out.resolve("peak-rss.tsv");
@@ -64,8 +68,10 @@ public final class BenchmarkLauncher {
             } else if (Files.exists(out.resolve("jmh.json"))) {
                 report.jmhJson(out.resolve("jmh.json"));
             }
-            int informerWarmups = sizesName.equals("full") ? 1 : 0;
-            int informerRuns = sizesName.equals("full") ? 3 : 1;
+            // Each informer run is one long operation, so a few warm-up runs are what lets the JIT finish: with one,
+            // kreactor's measured runs were still getting faster (786, 666, 375 ms to sync in round 4).
+            int informerWarmups = sizesName.equals("full") ? informerWarmupsArg : 0;
+            int informerRuns = sizesName.equals("full") ? informerRunsArg : 1;
             for (String client : phases.contains("informer") ? CLIENTS : new String[0]) {
                 report.informer(child(out, "informer-" + client, "io.kreactor.benchmarks.workload.InformerWorkload",
                         server.url(), client, "false", Integer.toString(sizes.informerPods()),
