@@ -40,20 +40,11 @@ final class TestObjects {
     static final JavaType MODEL = MAPPER.constructType(Model.class);
 
     /**
-     * A fabric8-shaped model object: unknown fields go into an {@code additionalProperties} map (the
-     * {@code @JsonAnySetter}) that starts as an empty {@code LinkedHashMap} and almost always stays empty.
+     * The fabric8 shape: unknown fields go into an {@code additionalProperties} map (the {@code @JsonAnySetter})
+     * that starts as an empty {@code LinkedHashMap} and almost always stays empty.
      */
-    static class Model {
-        private ModelMeta metadata;
+    abstract static class WithAdditionalProperties {
         private Map<String, Object> additionalProperties = new LinkedHashMap<>();
-
-        public ModelMeta getMetadata() {
-            return metadata;
-        }
-
-        public void setMetadata(ModelMeta metadata) {
-            this.metadata = metadata;
-        }
 
         @JsonAnyGetter
         public Map<String, Object> getAdditionalProperties() {
@@ -70,10 +61,22 @@ final class TestObjects {
         }
     }
 
+    /** A fabric8-shaped model object. */
+    static class Model extends WithAdditionalProperties {
+        private ModelMeta metadata;
+
+        public ModelMeta getMetadata() {
+            return metadata;
+        }
+
+        public void setMetadata(ModelMeta metadata) {
+            this.metadata = metadata;
+        }
+    }
+
     /** The metadata of {@link Model}, with a map of its own. */
-    static class ModelMeta {
+    static class ModelMeta extends WithAdditionalProperties {
         private String name;
-        private Map<String, Object> additionalProperties = new LinkedHashMap<>();
 
         public String getName() {
             return name;
@@ -81,20 +84,6 @@ final class TestObjects {
 
         public void setName(String name) {
             this.name = name;
-        }
-
-        @JsonAnyGetter
-        public Map<String, Object> getAdditionalProperties() {
-            return additionalProperties;
-        }
-
-        @JsonAnySetter
-        public void setAdditionalProperty(String name, Object value) {
-            additionalProperties.put(name, value);
-        }
-
-        public void setAdditionalProperties(Map<String, Object> additionalProperties) {
-            this.additionalProperties = additionalProperties;
         }
     }
 
