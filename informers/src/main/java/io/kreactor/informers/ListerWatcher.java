@@ -41,8 +41,9 @@ public interface ListerWatcher<T> {
     /**
      * A ListerWatcher for the collection {@code gvr} in {@code namespace} (or all namespaces / cluster scope
      * when null), decoding objects as {@code type}, restricted to the given selectors. Objects are decoded for a
-     * cache ({@link io.kreactor.rest.codec.JsonStreamDecoder#sharingStrings()}): they share repeated strings and
-     * one immutable empty {@code additionalProperties} map, so they must not be changed in place.
+     * cache ({@link io.kreactor.rest.codec.JsonStreamDecoder#sharingStrings()}): they share repeated strings, equal
+     * {@code managedFields[].fieldsV1} trees and one immutable empty {@code additionalProperties} map, so they must
+     * not be changed in place.
      *
      * @param rest          the client to send requests with
      * @param gvr           the resource, for example {@code apps/v1, Resource=deployments}

@@ -59,6 +59,23 @@ public final class KubernetesJson {
         return new SharedEmptyMapsModule();
     }
 
+    /**
+     * A module that makes equal {@code metadata.managedFields[].fieldsV1} values one shared object, and binds a
+     * value it has seen before from no more than its tokens. The field-ownership trees that server-side apply
+     * records are often larger than the rest of an object, and the objects of one workload repeat them: every Pod
+     * of a ReplicaSet has the same trees from the same managers. A recent tree (from a fixed-size table, per
+     * mapper) is recognized by its tokens and hash while they are read, so its maps are never built again; a new
+     * tree costs one extra pass over its tokens. A Pod cached with shared trees is about a quarter smaller, and
+     * a LIST of such Pods binds faster than without the module.
+     *
+     * <p>Applies to every bean property named {@code fieldsV1} (fabric8's {@code ManagedFieldsEntry}); values
+     * are shared between objects, so, like {@link #sharedEmptyMapsModule()}, the module is for read-only
+     * objects such as an informer's cache, and {@link #mapper()} leaves it out.
+     */
+    public static Module sharedManagedFieldsModule() {
+        return new SharedManagedFieldsModule();
+    }
+
     /** A new mapper with the same configuration, for callers that need to add modules of their own. */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()

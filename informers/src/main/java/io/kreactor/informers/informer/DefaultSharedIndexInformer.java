@@ -9,7 +9,6 @@ import io.kreactor.informers.store.FifoItem;
 import io.kreactor.informers.store.IndexFunction;
 import io.kreactor.informers.store.Indexer;
 import io.kreactor.informers.store.ReplaceAll;
-import io.kreactor.informers.store.SharedManagedFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +85,7 @@ final class DefaultSharedIndexInformer<T> implements SharedIndexInformer<T> {
         if (!lifecycle.compareAndSet(Lifecycle.NEW, Lifecycle.RUNNING)) {
             throw new IllegalStateException("informer already started (" + listerWatcher + ")");
         }
-        UnaryOperator<T> userTransform = transform;
-        UnaryOperator<T> cacheTransform = o -> SharedManagedFields.share(userTransform.apply(o));
-        DeltaFIFO<T> queue = new DeltaFIFO<>(config.fifoCapacity(), cacheTransform, this::signal);
+        DeltaFIFO<T> queue = new DeltaFIFO<>(config.fifoCapacity(), transform, this::signal);
         fifo = queue;
         queue.consume(reflector.events());
         Disposable resync = Disposables.disposed();

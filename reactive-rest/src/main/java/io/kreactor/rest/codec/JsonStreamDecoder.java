@@ -55,8 +55,8 @@ public final class JsonStreamDecoder {
 
     /**
      * The Reactor {@link Context} key that, set to {@code true} in a subscriber's context, makes the decoder
-     * bind through {@link KubernetesJson#sharedStringsModule()} and {@link KubernetesJson#sharedEmptyMapsModule()};
-     * see {@link #sharingStrings()}.
+     * bind through {@link KubernetesJson#sharedStringsModule()}, {@link KubernetesJson#sharedEmptyMapsModule()} and
+     * {@link KubernetesJson#sharedManagedFieldsModule()}; see {@link #sharingStrings()}.
      */
     public static final String SHARE_STRINGS = "io.kreactor.rest.codec.shareStrings";
 
@@ -128,9 +128,10 @@ public final class JsonStreamDecoder {
 
     /**
      * A context change that makes every decoder below it share what repeats between the objects it decodes:
-     * string values (one {@code String} instance per distinct namespace, label value, image, …) and the empty
-     * {@code additionalProperties} maps of model objects (one immutable empty map for all) — what a cache of
-     * many similar, read-only objects wants, at about a tenth more decode time. Informers install it on their
+     * string values (one {@code String} instance per distinct namespace, label value, image, …), the empty
+     * {@code additionalProperties} maps of model objects (one immutable empty map for all) and equal
+     * {@code managedFields[].fieldsV1} trees (bound once, then recognized from their tokens) — what a cache of
+     * many similar, read-only objects wants. Informers install it on their
      * list and watch; use it as {@code client.list(..).contextWrite(JsonStreamDecoder.sharingStrings())}. Objects
      * decoded this way must not be changed in place: {@code setAdditionalProperty} on one throws
      * {@link UnsupportedOperationException}; change a copy (a fabric8 builder's copy is mutable as usual).
@@ -213,7 +214,8 @@ public final class JsonStreamDecoder {
             // a copy, so the caller's mapper is never reconfigured; made on first use only
             sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> m.copy()
                     .registerModule(KubernetesJson.sharedStringsModule())
-                    .registerModule(KubernetesJson.sharedEmptyMapsModule()));
+                    .registerModule(KubernetesJson.sharedEmptyMapsModule())
+                    .registerModule(KubernetesJson.sharedManagedFieldsModule()));
             sharingMapper = sharing;
         }
         return sharing;
