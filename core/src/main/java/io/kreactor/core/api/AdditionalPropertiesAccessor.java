@@ -1,9 +1,5 @@
 package io.kreactor.core.api;
 
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
@@ -81,57 +77,16 @@ final class AdditionalPropertiesAccessor {
         }
     }
 
-    /** Lambdas generated in the model's own package; the method handles alone when that is not possible. */
-    @SuppressWarnings("unchecked")
+    /** Generated lambdas where possible ({@link AccessorLambdas}). */
     private static AdditionalPropertiesAccessor bound(Class<?> type, Method get, Method set)
             throws IllegalAccessException {
-        MethodHandles.Lookup lookup;
-        try {
-            // a lookup inside the model's own package, so the lambdas may call methods of non-public classes too
-            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        } catch (IllegalAccessException e) {
-            return unbound(type, get, set);
-        }
-        MethodHandle getHandle = lookup.unreflect(get);
-        MethodHandle setHandle = lookup.unreflect(set);
-        try {
-            Function<Object, Map<?, ?>> getter = (Function<Object, Map<?, ?>>) LambdaMetafactory.metafactory(lookup,
-                    "apply", MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),
-                    getHandle, MethodType.methodType(Map.class, type)).getTarget().invokeExact();
-            BiConsumer<Object, Map<String, Object>> setter = (BiConsumer<Object, Map<String, Object>>) LambdaMetafactory
-                    .metafactory(lookup, "accept", MethodType.methodType(BiConsumer.class),
-                            MethodType.methodType(void.class, Object.class, Object.class),
-                            setHandle, MethodType.methodType(void.class, type, Map.class)).getTarget().invokeExact();
-            return new AdditionalPropertiesAccessor(type, getter, setter);
-        } catch (Throwable t) {
-            // LambdaConversionException or a linkage problem: the handles still work, only more slowly
-            return unbound(type, get, set);
-        }
+        return new AdditionalPropertiesAccessor(type, AccessorLambdas.getter(type, get), AccessorLambdas.setter(type, set));
     }
 
     /** The fallback: the public methods' handles, called as they are (package-private for its test). */
     static AdditionalPropertiesAccessor unbound(Class<?> type, Method get, Method set) throws IllegalAccessException {
-        MethodHandle getHandle = MethodHandles.publicLookup().unreflect(get)
-                .asType(MethodType.methodType(Map.class, Object.class));
-        MethodHandle setHandle = MethodHandles.publicLookup().unreflect(set)
-                .asType(MethodType.methodType(void.class, Object.class, Map.class));
-        return new AdditionalPropertiesAccessor(type, bean -> {
-            try {
-                return (Map<?, ?>) getHandle.invokeExact(bean);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException("cannot read the additionalProperties of " + type.getName(), t);
-            }
-        }, (bean, map) -> {
-            try {
-                setHandle.invokeExact(bean, (Map<?, ?>) map);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException("cannot set the additionalProperties of " + type.getName(), t);
-            }
-        });
+        return new AdditionalPropertiesAccessor(type, AccessorLambdas.unboundGetter(type, get),
+                AccessorLambdas.unboundSetter(type, set));
     }
 
     /** The type whose methods this accessor calls. */

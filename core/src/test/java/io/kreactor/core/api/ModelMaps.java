@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Finds the {@code additionalProperties} map of every fabric8 model object reachable from a root object. */
+/**
+ * Finds the {@code additionalProperties} map, and the list properties, of every fabric8 model object reachable
+ * from a root object.
+ */
 final class ModelMaps {
 
     /** One model object and the map it holds. */
@@ -24,8 +27,15 @@ final class ModelMaps {
     /** Every model object under {@code root} (itself included) with its {@code additionalProperties}. */
     static List<Found> of(Object root) {
         List<Found> found = new ArrayList<>();
-        walk(root, found, Collections.newSetFromMap(new IdentityHashMap<>()));
+        walk(root, found, new ArrayList<>(), Collections.newSetFromMap(new IdentityHashMap<>()));
         return found;
+    }
+
+    /** The value of every non-null list property of every model object under {@code root}, once per property. */
+    static List<List<?>> lists(Object root) {
+        List<List<?>> lists = new ArrayList<>();
+        walk(root, new ArrayList<>(), lists, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return lists;
     }
 
     /** The simple names of the model types found under {@code root}. */
@@ -35,16 +45,16 @@ final class ModelMaps {
         return names;
     }
 
-    private static void walk(Object value, List<Found> found, Set<Object> seen) {
+    private static void walk(Object value, List<Found> found, List<List<?>> lists, Set<Object> seen) {
         if (value == null || !seen.add(value)) {
             return;
         }
         if (value instanceof Collection<?> collection) {
-            collection.forEach(element -> walk(element, found, seen));
+            collection.forEach(element -> walk(element, found, lists, seen));
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            map.values().forEach(element -> walk(element, found, seen));
+            map.values().forEach(element -> walk(element, found, lists, seen));
             return;
         }
         if (!value.getClass().getName().startsWith("io.fabric8.")) {
@@ -59,7 +69,10 @@ final class ModelMaps {
             if (getter.getName().equals("getAdditionalProperties")) {
                 found.add(new Found(value, (Map<?, ?>) property));
             } else {
-                walk(property, found, seen);
+                if (property instanceof List<?> list) {
+                    lists.add(list);
+                }
+                walk(property, found, lists, seen);
             }
         }
     }

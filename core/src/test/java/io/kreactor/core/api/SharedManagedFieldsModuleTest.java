@@ -177,12 +177,12 @@ class SharedManagedFieldsModuleTest {
     void composesWithBlackbirdAndTheOtherSharingModulesInEitherOrder() throws Exception {
         ObjectMapper ourModuleFirst = JsonMapper.builder()
                 .addModule(KubernetesJson.sharedManagedFieldsModule())
-                .addModule(KubernetesJson.sharedEmptyMapsModule())
+                .addModule(KubernetesJson.sharedEmptyCollectionsModule())
                 .addModule(KubernetesJson.sharedStringsModule())
                 .addModule(new BlackbirdModule()).build();
         ObjectMapper ourModuleLast = KubernetesJson.newMapper()
                 .registerModule(KubernetesJson.sharedStringsModule())
-                .registerModule(KubernetesJson.sharedEmptyMapsModule())
+                .registerModule(KubernetesJson.sharedEmptyCollectionsModule())
                 .registerModule(KubernetesJson.sharedManagedFieldsModule());
         Pod plain = PLAIN.readValue(pod("a", CONTROLLER_TREE, KUBELET_TREE), Pod.class);
         for (ObjectMapper mapper : List.of(ourModuleFirst, ourModuleLast)) {

@@ -55,7 +55,7 @@ public final class JsonStreamDecoder {
 
     /**
      * The Reactor {@link Context} key that, set to {@code true} in a subscriber's context, makes the decoder
-     * bind through {@link KubernetesJson#sharedStringsModule()}, {@link KubernetesJson#sharedEmptyMapsModule()} and
+     * bind through {@link KubernetesJson#sharedStringsModule()}, {@link KubernetesJson#sharedEmptyCollectionsModule()} and
      * {@link KubernetesJson#sharedManagedFieldsModule()}; see {@link #sharingStrings()}.
      */
     public static final String SHARE_STRINGS = "io.kreactor.rest.codec.shareStrings";
@@ -214,7 +214,7 @@ public final class JsonStreamDecoder {
             // a copy, so the caller's mapper is never reconfigured; made on first use only
             sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> m.copy()
                     .registerModule(KubernetesJson.sharedStringsModule())
-                    .registerModule(KubernetesJson.sharedEmptyMapsModule())
+                    .registerModule(KubernetesJson.sharedEmptyCollectionsModule())
                     .registerModule(KubernetesJson.sharedManagedFieldsModule()));
             sharingMapper = sharing;
         }

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.util.ClassUtil;
 
 /**
- * Installs a {@link SharedEmptyMapDeserializer} around the deserializer of every type that has an
- * {@code additionalProperties} map; see {@link KubernetesJson#sharedEmptyMapsModule()}. The type's accessors are
- * looked up when Jackson builds its deserializer, once, never per decoded object.
+ * Installs a {@link SharedEmptyCollectionsDeserializer} around the deserializer of every type that has an
+ * {@code additionalProperties} map; see {@link KubernetesJson#sharedEmptyCollectionsModule()}. The type's accessors
+ * ({@link AdditionalPropertiesAccessor}, {@link EmptyCollectionsAccessor}) are looked up when Jackson builds its
+ * deserializer, once, never per decoded object.
  *
  * <p>Jackson builds deserializers two ways, so there are two hooks. A bean deserializer that Jackson builds
  * itself passes through a {@link BeanDeserializerModifier}; it only overrides {@code modifyDeserializer}, so it
@@ -27,11 +28,11 @@ import com.fasterxml.jackson.databind.util.ClassUtil;
  * instantiated the way Jackson does without a {@code HandlerInstantiator} (Kubernetes mappers set none).
  * Strings, collections, maps and enums are never wrapped.
  */
-final class SharedEmptyMapsModule extends Module {
+final class SharedEmptyCollectionsModule extends Module {
 
     @Override
     public String getModuleName() {
-        return "kreactor-shared-empty-maps";
+        return "kreactor-shared-empty-collections";
     }
 
     @Override
@@ -57,7 +58,8 @@ final class SharedEmptyMapsModule extends Module {
                 return deserializer;
             }
             AdditionalPropertiesAccessor accessor = AdditionalPropertiesAccessor.find(beanDesc.getBeanClass());
-            return accessor == null ? deserializer : new SharedEmptyMapDeserializer(deserializer, accessor);
+            return accessor == null ? deserializer : new SharedEmptyCollectionsDeserializer(deserializer, accessor,
+                    EmptyCollectionsAccessor.of(beanDesc.getBeanClass()));
         }
     }
 
@@ -80,7 +82,7 @@ final class SharedEmptyMapsModule extends Module {
                 return null; // the mapper's own introspector names the deserializer, unwrapped
             }
             JsonDeserializer<?> named = ClassUtil.createInstance(annotation.using(), true);
-            return new SharedEmptyMapDeserializer(named, accessor);
+            return new SharedEmptyCollectionsDeserializer(named, accessor, EmptyCollectionsAccessor.of(annotated.getRawType()));
         }
     }
 }

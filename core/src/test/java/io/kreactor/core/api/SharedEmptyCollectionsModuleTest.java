@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,9 +28,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SharedEmptyMapsModuleTest {
+class SharedEmptyCollectionsModuleTest {
 
-    private static final ObjectMapper SHARING = KubernetesJson.newMapper().registerModule(KubernetesJson.sharedEmptyMapsModule());
+    private static final ObjectMapper SHARING = KubernetesJson.newMapper().registerModule(KubernetesJson.sharedEmptyCollectionsModule());
     private static final ObjectMapper PLAIN = KubernetesJson.mapper();
 
     /** Metadata, a spec with containers, env, resources (fabric8's Quantity has its own deserializer), a status. */
@@ -101,6 +103,26 @@ class SharedEmptyMapsModuleTest {
     }
 
     @Test
+    void everyEmptyListOfEveryDecodedObjectIsTheSharedEmptyListAndABuilderCopyIsMutable() throws Exception {
+        Pod cached = decode(SHARING, POD.formatted("a"));
+        List<List<?>> lists = ModelMaps.lists(cached);
+        List<List<?>> empty = lists.stream().filter(List::isEmpty).toList();
+
+        assertThat(empty).hasSizeGreaterThan(30).allSatisfy(list -> assertThat(list).isSameAs(Collections.emptyList()));
+        assertThat(lists).filteredOn(list -> !list.isEmpty()).hasSizeGreaterThan(5)
+                .allSatisfy(list -> assertThat(list).isInstanceOf(ArrayList.class));
+        assertThat(ModelMaps.lists(decode(PLAIN, POD.formatted("a")))).filteredOn(List::isEmpty)
+                .hasSameSizeAs(empty).allSatisfy(list -> assertThat(list).isInstanceOf(ArrayList.class));
+        assertThatThrownBy(() -> cached.getSpec().getContainers().get(0).getPorts().add(new ContainerPort()))
+                .isInstanceOf(UnsupportedOperationException.class);
+
+        Pod copy = new PodBuilder(cached).build();
+        copy.getSpec().getContainers().get(0).getPorts().add(new ContainerPort());
+        assertThat(copy.getSpec().getContainers().get(0).getPorts()).hasSize(1);
+        assertThat(cached.getSpec().getContainers().get(0).getPorts()).isEmpty();
+    }
+
+    @Test
     void decodedObjectsEqualAndSerializeLikeThoseOfThePlainMapper() throws Exception {
         for (String json : List.of(POD.formatted("a"), POD_WITH_UNKNOWN_FIELDS)) {
             Pod shared = decode(SHARING, json);
@@ -154,10 +176,10 @@ class SharedEmptyMapsModuleTest {
 
     @Test
     void composesWithBlackbirdInEitherRegistrationOrder() throws Exception {
-        ObjectMapper blackbirdFirst = KubernetesJson.newMapper().registerModule(KubernetesJson.sharedEmptyMapsModule());
+        ObjectMapper blackbirdFirst = KubernetesJson.newMapper().registerModule(KubernetesJson.sharedEmptyCollectionsModule());
         ObjectMapper blackbirdLast = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .addModule(KubernetesJson.sharedEmptyMapsModule())
+                .addModule(KubernetesJson.sharedEmptyCollectionsModule())
                 .addModule(new JavaTimeModule())
                 .addModule(new BlackbirdModule())
                 .build();
@@ -165,7 +187,7 @@ class SharedEmptyMapsModuleTest {
 
         for (ObjectMapper mapper : List.of(blackbirdFirst, blackbirdLast)) {
             JsonDeserializer<?> deserializer = rootDeserializer(mapper, ObjectMeta.class);
-            assertThat(deserializer).isInstanceOf(SharedEmptyMapDeserializer.class);
+            assertThat(deserializer).isInstanceOf(SharedEmptyCollectionsDeserializer.class);
             BeanDeserializerBase bean = (BeanDeserializerBase) ((DelegatingDeserializer) deserializer).getDelegatee();
             assertThat(bean.properties()).toIterable()
                     .anySatisfy(p -> assertThat(p.getClass().getName()).startsWith("com.fasterxml.jackson.module.blackbird"));
