@@ -34,7 +34,8 @@ final class RestListerWatcher<T> implements ListerWatcher<T> {
     @Override
     public Flux<ListElement<T>> list(ListOptions options) {
         // Requests are built at subscription so that every retry of the Reflector sends a fresh request; what is
-        // listed and watched here is cached, so repeated strings and empty maps are shared between the cached objects.
+        // listed and watched here is cached, so repeated strings, managedFields trees and empty collections are
+        // shared between the cached objects.
         return Flux.defer(() -> rest.get().groupVersion(gvr.groupVersion()).namespace(namespace).resource(gvr.resource())
                 .options(withSelectors(options)).<T>list(type)).contextWrite(JsonStreamDecoder.sharingStrings());
     }

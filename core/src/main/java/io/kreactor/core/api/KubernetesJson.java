@@ -36,8 +36,8 @@ public final class KubernetesJson {
     /**
      * A module that binds every JSON string through a small fixed-size table of recent values, so a value
      * that repeats across decoded objects (a namespace, a label value, an image, {@code "True"}) is one shared
-     * {@link String} instance. It makes caches of many similar objects about a fifth smaller and costs about a
-     * tenth more decode time, so {@link #mapper()} leaves it out and the informers add it for what they cache.
+     * {@link String} instance. It makes caches of many similar objects about a fifth smaller and costs 10–16 %
+     * more decode time, so {@link #mapper()} leaves it out and the informers add it for what they cache.
      */
     public static Module sharedStringsModule() {
         return new SimpleModule("kreactor-shared-strings").addDeserializer(String.class, new SharedStringDeserializer());
@@ -53,7 +53,9 @@ public final class KubernetesJson {
      * like, those of {@link #mapper()}.
      *
      * <p>The price is that {@code setAdditionalProperty}, or adding to an empty list of such an object throws
-     * {@link UnsupportedOperationException}, and binding costs a few per cent more: the module is for read-only
+     * {@link UnsupportedOperationException}, and binding takes about a fifth more CPU (every list and map property
+     * of every object is looked at), which an informer's cache gets back in garbage collection of a third fewer
+     * objects: the module is for read-only
      * objects, such as an informer's cache, and {@link #mapper()} leaves it out. A copy made with a fabric8
      * builder ({@code new PodBuilder(pod).build()}, {@code pod.edit()}) has mutable collections again — except in
      * the {@code Quantity} values of resource maps, which fabric8's builders do not copy but share with the
@@ -70,7 +72,8 @@ public final class KubernetesJson {
      * of a ReplicaSet has the same trees from the same managers. A recent tree (from a fixed-size table, per
      * mapper) is recognized by its tokens and hash while they are read, so its maps are never built again; a new
      * tree costs one extra pass over its tokens. A Pod cached with shared trees is about a quarter smaller, and
-     * a LIST of such Pods binds faster than without the module.
+     * binding a LIST of such Pods costs no more than without the module (5,000 generated Pods on one thread:
+     * 80 ms with shared strings alone, 78 ms with shared trees as well).
      *
      * <p>Applies to every bean property named {@code fieldsV1} (fabric8's {@code ManagedFieldsEntry}); values
      * are shared between objects, so, like {@link #sharedEmptyCollectionsModule()}, the module is for read-only

@@ -24,8 +24,8 @@ import reactor.test.StepVerifier;
 
 /**
  * What an informer's cache shares between similar objects by default: repeated string values, empty
- * {@code additionalProperties} maps, and equal {@code managedFields[].fieldsV1} trees — from the initial LIST and
- * from the WATCH alike.
+ * {@code additionalProperties} maps and other empty collections, and equal {@code managedFields[].fieldsV1}
+ * trees — from the initial LIST and from the WATCH alike.
  */
 class InformerCacheSharingTest {
 
@@ -77,7 +77,7 @@ class InformerCacheSharingTest {
     }
 
     @Test
-    void listedAndWatchedObjectsShareRepeatedStringsEmptyMapsAndManagedFields() {
+    void listedAndWatchedObjectsShareRepeatedStringsEmptyCollectionsAndManagedFields() {
         server.create(CONFIGMAPS, configMap("a"));
         server.create(CONFIGMAPS, configMap("b"));
         SharedIndexInformer<ConfigMap> informer = informer();
@@ -104,6 +104,8 @@ class InformerCacheSharingTest {
             assertThat(other.getMetadata().getAdditionalProperties()).isSameAs(a.getAdditionalProperties());
             assertThat(other.getMetadata().getManagedFields().get(0).getAdditionalProperties())
                     .isSameAs(a.getAdditionalProperties());
+            assertThat(other.getMetadata().getFinalizers()).isSameAs(a.getMetadata().getFinalizers()).isEmpty();
+            assertThat(other.getMetadata().getOwnerReferences()).isSameAs(a.getMetadata().getOwnerReferences()).isEmpty();
         }
     }
 
