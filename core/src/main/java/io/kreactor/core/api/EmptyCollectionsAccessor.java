@@ -35,8 +35,8 @@ final class EmptyCollectionsAccessor {
         }
     };
 
-    /** One list or map property: how to read it, how to replace it, and whether it is a list. */
-    private record Property(Function<Object, Object> getter, BiConsumer<Object, Object> setter, boolean list) {
+    /** One list or map property: how to read it and how to replace it. */
+    private record Property(Function<Object, Object> getter, BiConsumer<Object, Object> setter) {
     }
 
     private final Class<?> type;
@@ -73,8 +73,7 @@ final class EmptyCollectionsAccessor {
             try {
                 Method set = type.getMethod("set" + name.substring(3), kind);
                 if (!Modifier.isStatic(set.getModifiers()) && set.getReturnType() == void.class) {
-                    found.add(new Property(AccessorLambdas.getter(type, get), AccessorLambdas.setter(type, set),
-                            kind == List.class));
+                    found.add(new Property(AccessorLambdas.getter(type, get), AccessorLambdas.setter(type, set)));
                 }
             } catch (NoSuchMethodException | IllegalAccessException | SecurityException e) {
                 // a read-only property: nothing to replace
@@ -99,7 +98,7 @@ final class EmptyCollectionsAccessor {
                 } else {
                     list.trimToSize();
                 }
-            } else if (value instanceof HashMap<?, ?> map && map.isEmpty() && !property.list()) {
+            } else if (value instanceof HashMap<?, ?> map && map.isEmpty()) {
                 property.setter().accept(bean, Collections.emptyMap());
             }
         }

@@ -80,7 +80,8 @@ public final class KubernetesJson {
      * objects such as an informer's cache, and {@link #mapper()} leaves it out.
      */
     public static Module sharedManagedFieldsModule() {
-        return new SharedManagedFieldsModule();
+        return new SimpleModule("kreactor-shared-managed-fields")
+                .setDeserializerModifier(new SharedManagedFieldsModifier());
     }
 
     /** A new mapper with the same configuration, for callers that need to add modules of their own. */

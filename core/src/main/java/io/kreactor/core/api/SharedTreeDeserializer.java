@@ -64,7 +64,7 @@ final class SharedTreeDeserializer extends JsonDeserializer<Object> implements C
         if (!p.hasToken(JsonToken.START_OBJECT) && !p.hasToken(JsonToken.START_ARRAY)) {
             return delegate.deserialize(p, ctxt);
         }
-        TokenRecording recording = TokenRecording.forThisThread();
+        TokenRecording recording = TokenRecording.acquire();
         try {
             recording.record(p);
             int hash = recording.hash();
@@ -84,7 +84,7 @@ final class SharedTreeDeserializer extends JsonDeserializer<Object> implements C
             RecordedTree raced = table.get(slot);
             return raced != null && recording.matches(raced) ? raced.value() : value;
         } finally {
-            recording.clear();
+            recording.release();
         }
     }
 

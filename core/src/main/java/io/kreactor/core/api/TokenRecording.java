@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -17,8 +16,8 @@ import java.util.Arrays;
  *
  * <p>Field names are kept as the parser's {@code String}s, which Jackson canonicalizes (and interns) by default:
  * a name that repeats is the same instance every time, so recording it allocates nothing and comparing it is
- * usually one reference check. Scalars are kept as their text or {@link Number}; {@code true}, {@code false}
- * and {@code null} by their token alone.
+ * usually one reference check. Strings and decimal numbers are kept as their text, integers as their
+ * {@link Number}; {@code true}, {@code false} and {@code null} by their token alone.
  */
 final class TokenRecording {
 
@@ -33,10 +32,19 @@ final class TokenRecording {
     private Object[] values = new Object[256];
     private int size;
     private int hash;
+    private boolean inUse;
 
-    /** This thread's recording, emptied. */
-    static TokenRecording forThisThread() {
+    /**
+     * An empty recording for this thread, to be handed back with {@link #release()}: the thread's own one, or a
+     * fresh one while that is in use — binding a new value may reach another shared property nested inside it
+     * before the outer value's recording has been stored.
+     */
+    static TokenRecording acquire() {
         TokenRecording recording = PER_THREAD.get();
+        if (recording.inUse) {
+            recording = new TokenRecording();
+        }
+        recording.inUse = true;
         recording.size = 0;
         recording.hash = 1;
         return recording;
@@ -61,7 +69,9 @@ final class TokenRecording {
                 }
                 case FIELD_NAME -> add(token, p.currentName());
                 case VALUE_STRING -> add(token, p.getText());
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> add(token, p.getNumberValue());
+                case VALUE_NUMBER_INT -> add(token, p.getNumberValue());
+                // as text, so the value is bound from the exact digits (a BigDecimal keeps its scale)
+                case VALUE_NUMBER_FLOAT -> add(token, p.getText());
                 case VALUE_EMBEDDED_OBJECT -> add(token, p.getEmbeddedObject());
                 default -> add(token, null);
             }
@@ -120,8 +130,8 @@ final class TokenRecording {
         return buffer.asParserOnFirstToken();
     }
 
-    /** Lets go of the values recorded (and of arrays grown for an unusually large value). */
-    void clear() {
+    /** Lets go of the values recorded (and of arrays grown for an unusually large value), for reuse. */
+    void release() {
         if (tokens.length > RETAINED_CAPACITY) {
             tokens = new int[256];
             values = new Object[256];
@@ -129,6 +139,7 @@ final class TokenRecording {
             Arrays.fill(values, 0, size, null);
         }
         size = 0;
+        inUse = false;
     }
 
     private static void write(TokenBuffer buffer, JsonToken token, Object value) throws IOException {
@@ -142,24 +153,19 @@ final class TokenRecording {
             case VALUE_TRUE -> buffer.writeBoolean(true);
             case VALUE_FALSE -> buffer.writeBoolean(false);
             case VALUE_NULL -> buffer.writeNull();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> writeNumber(buffer, (Number) value);
+            case VALUE_NUMBER_INT -> writeInteger(buffer, (Number) value);
+            case VALUE_NUMBER_FLOAT -> buffer.writeNumber((String) value);
             default -> buffer.writeEmbeddedObject(value);
         }
     }
 
-    private static void writeNumber(TokenBuffer buffer, Number number) throws IOException {
+    private static void writeInteger(TokenBuffer buffer, Number number) throws IOException {
         if (number instanceof Integer i) {
             buffer.writeNumber(i);
         } else if (number instanceof Long l) {
             buffer.writeNumber(l);
-        } else if (number instanceof BigInteger b) {
-            buffer.writeNumber(b);
-        } else if (number instanceof BigDecimal d) {
-            buffer.writeNumber(d);
-        } else if (number instanceof Float f) {
-            buffer.writeNumber(f);
         } else {
-            buffer.writeNumber(number.doubleValue());
+            buffer.writeNumber((BigInteger) number);
         }
     }
 }

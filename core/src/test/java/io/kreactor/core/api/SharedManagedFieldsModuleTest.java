@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BrokenBarrierException;
@@ -137,6 +139,31 @@ class SharedManagedFieldsModuleTest {
         assertThat(sharing.readValue("{\"fieldsV1\":[1,2,{\"x\":[]}]}", ArrayHolder.class).fieldsV1).isSameAs(array.fieldsV1);
     }
 
+    /** Binding a new outer tree reaches the inner shared property before the outer recording is stored. */
+    @Test
+    void aSharedPropertyNestedInsideANewTreeLeavesTheOuterRecordingIntact() throws Exception {
+        ObjectMapper sharing = sharing();
+        String json = "{\"fieldsV1\":{\"name\":\"outer\",\"fieldsV1\":{\"name\":\"inner\"}}}";
+        NestedHolder first = sharing.readValue(json, NestedHolder.class);
+        NestedHolder second = sharing.readValue(json, NestedHolder.class);
+
+        assertThat(first.fieldsV1.name).isEqualTo("outer");
+        assertThat(first.fieldsV1.fieldsV1.name).isEqualTo("inner");
+        assertThat(second.fieldsV1).isSameAs(first.fieldsV1);
+    }
+
+    @Test
+    void decimalsAreBoundFromTheirExactDigits() throws Exception {
+        ObjectMapper sharing = sharing().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        Map<String, Object> tree = sharing.readValue("{\"fieldsV1\":{\"d\":1.50,\"e\":0.1000000000000000055}}",
+                TreeHolder.class).fieldsV1;
+
+        assertThat(tree.get("d")).isEqualTo(new BigDecimal("1.50"));
+        assertThat(tree.get("e")).isEqualTo(new BigDecimal("0.1000000000000000055"));
+        assertThat(sharing.readValue("{\"fieldsV1\":{\"d\":1.5,\"e\":0.1000000000000000055}}", TreeHolder.class)
+                .fieldsV1.get("d")).isEqualTo(new BigDecimal("1.5"));
+    }
+
     @Test
     void scalarsAndNullsGoStraightToThePropertysDeserializer() throws Exception {
         ObjectMapper sharing = sharing();
@@ -248,6 +275,17 @@ class SharedManagedFieldsModuleTest {
     /** A fieldsV1 property typed as a plain map. */
     static final class TreeHolder {
         public Map<String, Object> fieldsV1;
+    }
+
+    /** A fieldsV1 property whose value has a fieldsV1 property of its own. */
+    static final class NestedHolder {
+        public Nested fieldsV1;
+    }
+
+    /** A tree with a name and, again, a fieldsV1. */
+    static final class Nested {
+        public String name;
+        public Nested fieldsV1;
     }
 
     /** A fieldsV1 property typed as a list. */
