@@ -322,8 +322,11 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                     clearQueues();
                     return;
                 }
+                // done before emptiness: a value offered just before done was set (by the scanner's finish at the
+                // end of the body) is then seen by the emptiness check, never completed past
+                boolean finished = done;
                 if (ready.isEmpty()) {
-                    if (done) {
+                    if (finished) {
                         cancelled = true;
                         Throwable e = error;
                         if (e != null) {

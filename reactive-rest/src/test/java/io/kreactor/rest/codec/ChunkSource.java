@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Subscriber;
@@ -92,8 +93,14 @@ final class ChunkSource {
             demand.accumulateAndGet(n, (a, b) -> a + b < 0 ? Long.MAX_VALUE : a + b);
             if (worker == null) {
                 emit();
-            } else {
+                return;
+            }
+            try {
                 worker.schedule(this::emit);
+            } catch (RejectedExecutionException afterTheEnd) {
+                // The worker is disposed once the body has ended or the subscription was cancelled, and a request
+                // may still come after that (a decoder that raced the completion): Reactive Streams §3.6 makes it
+                // a no-op. Throwing here once escaped the decoder's drain loop and left the stream stuck.
             }
         }
 
