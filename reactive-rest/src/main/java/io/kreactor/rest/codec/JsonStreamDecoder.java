@@ -1,6 +1,7 @@
 package io.kreactor.rest.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -93,7 +94,7 @@ public final class JsonStreamDecoder {
     }
 
     private JsonStreamDecoder(ObjectMapper mapper, int maxObjectSizeBytes, ParallelBinding binding) {
-        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.mapper = withTreeReadingReady(Objects.requireNonNull(mapper, "mapper"));
         if (maxObjectSizeBytes <= 0) {
             throw new IllegalArgumentException("maxObjectSizeBytes must be positive, was " + maxObjectSizeBytes);
         }
@@ -208,17 +209,34 @@ public final class JsonStreamDecoder {
         return sharingReaders.computeIfAbsent(type, t -> sharingMapper().readerFor(t));
     }
 
-    private ObjectMapper sharingMapper() {
+    /** The sharing copy of this decoder's mapper (made on first use, once per base mapper for the JVM). */
+    ObjectMapper sharingMapper() {
         ObjectMapper sharing = sharingMapper;
         if (sharing == null) {
             // a copy, so the caller's mapper is never reconfigured; made on first use only
-            sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> m.copy()
+            sharing = SHARING_MAPPERS.computeIfAbsent(mapper, m -> withTreeReadingReady(m.copy()
                     .registerModule(KubernetesJson.sharedStringsModule())
                     .registerModule(KubernetesJson.sharedEmptyCollectionsModule())
-                    .registerModule(KubernetesJson.sharedManagedFieldsModule()));
+                    .registerModule(KubernetesJson.sharedManagedFieldsModule())));
             sharingMapper = sharing;
         }
         return sharing;
+    }
+
+    /**
+     * Makes {@code mapper} build and cache its root deserializer for trees now. Model deserializers read trees
+     * while an object is bound (fabric8's {@code Quantity}, several in every Pod, calls {@code readTree}), and a
+     * mapper's first such call builds that deserializer under Jackson's {@code DeserializerCache} lock: two binding
+     * tasks meeting their first {@code Quantity} at once would park a non-blocking thread on it. Doing it here, once
+     * per mapper, leaves binding only the lock-free lookup. Returns {@code mapper}.
+     */
+    static ObjectMapper withTreeReadingReady(ObjectMapper mapper) {
+        try {
+            mapper.readTree("{}");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the mapper cannot read an empty JSON object", e);
+        }
+        return mapper;
     }
 
     /** Shows the cap and the binding parallelism; the mapper has no useful rendering. */

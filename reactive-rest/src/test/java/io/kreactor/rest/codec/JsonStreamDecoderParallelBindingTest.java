@@ -15,12 +15,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kreactor.core.api.KubernetesJson;
 import io.kreactor.core.errors.TransportException;
 import io.kreactor.rest.ListElement;
 import io.kreactor.rest.codec.TestObjects.Obj;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -80,6 +85,30 @@ class JsonStreamDecoderParallelBindingTest {
                 source.assertAllReleased();
             }
         }
+    }
+
+    /**
+     * fabric8's Quantity binds through the mapper's readTree; the first such call builds the tree deserializer
+     * under Jackson's lock, which two binding tasks meeting their first Quantity at once would contend for (a
+     * BlockHound failure in the benchmarks' quick mode). Every mapper a decoder binds with has it built already.
+     */
+    @Test
+    void theMappersADecoderBindsWithHaveTheirTreeDeserializerBuiltBeforeAnyTaskBinds() throws Exception {
+        ObjectMapper fresh = KubernetesJson.newMapper();
+        JavaType tree = fresh.constructType(JsonNode.class);
+        assertThat(rootDeserializers(fresh)).doesNotContainKey(tree);
+
+        JsonStreamDecoder decoder = new JsonStreamDecoder(fresh, 1 << 20).withParallelBinding(2, binders);
+
+        assertThat(rootDeserializers(fresh)).containsKey(tree);
+        assertThat(rootDeserializers(decoder.sharingMapper())).containsKey(tree);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<JavaType, Object> rootDeserializers(ObjectMapper mapper) throws ReflectiveOperationException {
+        Field field = ObjectMapper.class.getDeclaredField("_rootDeserializers");
+        field.setAccessible(true);
+        return (Map<JavaType, Object>) field.get(mapper);
     }
 
     @Test
