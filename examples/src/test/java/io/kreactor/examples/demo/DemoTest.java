@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import io.kreactor.core.api.GroupVersionResource;
 import io.kreactor.testing.server.EmbeddedApiServer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ class DemoTest {
         int status = Demo.run(out, "--objects", "12");
 
         String output = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(status).as(output).isZero();
+        assertThat(status).as(() -> output + threadDump()).isZero();
         assertThat(output)
                 .contains("started an embedded API server")
                 .contains("listed 12 ConfigMaps in 2 pages")
@@ -53,7 +55,7 @@ class DemoTest {
                     "--kubeconfig", kubeconfig.toString(), "--objects", "5");
 
             String output = bytes.toString(StandardCharsets.UTF_8);
-            assertThat(status).as(output).isZero();
+            assertThat(status).as(() -> output + threadDump()).isZero();
             assertThat(output).contains("using the cluster at " + cluster.url())
                     .doesNotContain("started an embedded API server")
                     .contains("converged: the controller recreated greeting-alice")
@@ -64,6 +66,18 @@ class DemoTest {
                     .noneMatch(name -> name.startsWith("kreactor-demo-"));
             assertThat(cluster.get(CRDS, null, "greetings.demo.kreactor.io")).isNull();
         }
+    }
+
+    /** Every thread's stack, so a demo that timed out in CI shows where it was stuck. */
+    private static String threadDump() {
+        StringBuilder dump = new StringBuilder("\nthreads when the demo failed:\n");
+        for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState()).append('\n');
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        }
+        return dump.toString();
     }
 
     @Test
