@@ -42,7 +42,10 @@ import reactor.util.context.Context;
  * what the subscriber asked for.
  *
  * <p>Errors (malformed JSON, truncation, the size cap, binding, a scheduler that rejects binding tasks) are
- * signalled after the values completed before the fault; upstream errors likewise, unchanged.
+ * signalled after the values completed before the fault; upstream errors likewise, unchanged. Errors Reactor
+ * counts as JVM-fatal (a {@link LinkageError} from a generated accessor, an {@link ExceptionInInitializerError})
+ * are signalled too rather than thrown: thrown on a binding task or from the drain loop, they would leave the
+ * subscriber waiting forever.
  *
  * @param <R> the element type
  */
@@ -159,7 +162,7 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
             try {
                 scanner.feed(chunk, sink);
             } catch (Throwable e) {
-                Exceptions.throwIfJvmFatal(e);
+                // JVM-fatal errors included, as in drain(): the subscriber must learn the body cannot be decoded
                 upstream.cancel();
                 terminate(e);
                 return;
@@ -185,7 +188,6 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
             try {
                 scanner.finish(sink);
             } catch (Throwable e) {
-                Exceptions.throwIfJvmFatal(e);
                 terminate(e);
                 return;
             }
@@ -311,7 +313,8 @@ final class DecodingFlux<R> extends FluxOperator<ByteBuf, R> {
                     try {
                         value = unbound != null ? next.take() : next.decode();
                     } catch (Throwable e) {
-                        Exceptions.throwIfJvmFatal(e);
+                        // signalled even when JVM-fatal: thrown from here it would leave wip set and the
+                        // subscriber waiting forever, and a response that cannot be decoded is this stream's end
                         failWhileDraining(e);
                         return;
                     }

@@ -107,8 +107,9 @@ final class PendingValue<R> {
         try {
             bound = decode();
         } catch (Throwable e) {
-            // a LinkageError from a generated accessor must fail the stream too, not leave it waiting forever
-            Exceptions.throwIfJvmFatal(e);
+            // every failure is kept, the ones Reactor calls JVM-fatal too (a LinkageError from a generated accessor,
+            // an ExceptionInInitializerError): rethrown, it would end the binding task with this value never marked
+            // bound, and the stream would wait for it forever
             failure = e;
         }
         // the volatile write publishes bound/failure to the thread that sees isBound() return true

@@ -276,6 +276,39 @@ class JsonStreamDecoderParallelBindingTest {
         source.assertAllReleased();
     }
 
+    /** Binding "broken" fails as a class whose generated accessor cannot be linked would. */
+    static final class Unlinkable {
+        final String name;
+
+        @JsonCreator
+        Unlinkable(@JsonProperty("name") String name) {
+            if (name.equals("broken")) {
+                throw new NoClassDefFoundError("io/kreactor/generated/Accessor");
+            }
+            this.name = name;
+        }
+    }
+
+    @Test
+    void anErrorReactorCountsAsJvmFatalFailsTheStreamInsteadOfStrandingIt() {
+        // Reactor's throwIfJvmFatal rethrows LinkageErrors: from a binding task that ended the task with the value
+        // never marked bound, and from the drain loop it left the loop locked; either way the stream never ended
+        JavaType unlinkable = MAPPER.constructType(Unlinkable.class);
+        byte[] body = utf8("{\"items\":[{\"name\":\"a\"},{\"name\":\"broken\"},{\"name\":\"c\"}]}");
+        for (JsonStreamDecoder decoder : List.of(sequential, sequential.withParallelBinding(2, binders))) {
+            ChunkSource source = ChunkSource.pooled(splitAt(body, 20));
+
+            StepVerifier.create(decoder.<Unlinkable>decodeList(source.flux(), unlinkable)
+                            .map(e -> ((ListElement.Item<Unlinkable>) e).item().name))
+                    .as(decoder.toString())
+                    .expectNext("a")
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NoClassDefFoundError.class)
+                            .hasMessage("io/kreactor/generated/Accessor"))
+                    .verify(TIMEOUT);
+            source.assertAllReleased();
+        }
+    }
+
     @Test
     void cancellingDropsTheValuesNotYetBound() {
         ManualScheduler manual = new ManualScheduler();
