@@ -9,12 +9,13 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * class through {@link java.util.ServiceLoader} when it is installed; without BlockHound it is never loaded.
  *
  * <p>Cancelling a periodic timer (an informer's resync, the embedded API server's bookmark ticker, any
- * {@code Flux.interval}) removes its task from the worker's {@code ScheduledThreadPoolExecutor} queue, which takes
- * that queue's lock and may park for the moment the worker thread holds it. Reactor's own integration allows exactly this wait for one-shot tasks
- * ({@code WorkerTask#dispose}, {@code SchedulerTask#dispose}; reactor-core#3210) but not for its periodic tasks.
- * Reported there, the wait is worse than a false alarm: BlockHound's error is thrown from inside the lock's
- * {@code acquire}, which leaves the waiter queued on the lock for good, so the worker thread blocks forever on its
- * next task and every task later scheduled on it (a decoder's binding task, a timeout) never runs.
+ * {@code Flux.interval}) removes its task from the worker's {@code ScheduledThreadPoolExecutor} queue, which takes that
+ * queue's lock and may park for the moment the worker thread holds it. Reactor's own integration allows exactly
+ * this wait for one-shot tasks ({@code WorkerTask#dispose}, {@code SchedulerTask#dispose}; reactor-core#3210) but
+ * not for its periodic tasks. Reported there, the wait is worse than a false alarm: BlockHound's error is thrown
+ * from inside the lock's {@code acquire}, which leaves the waiter queued on the lock for good, so the worker thread
+ * blocks forever on its next task and every task later scheduled on it (a decoder's binding task, a timeout) never
+ * runs.
  */
 public final class KreactorBlockHoundIntegration implements BlockHoundIntegration {
 
