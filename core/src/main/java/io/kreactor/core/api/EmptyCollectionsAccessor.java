@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 final class EmptyCollectionsAccessor {
 
-    private static final EmptyCollectionsAccessor NONE = new EmptyCollectionsAccessor(Void.class, List.of());
+    private static final EmptyCollectionsAccessor NONE = new EmptyCollectionsAccessor(Void.class, new Property[0]);
 
     private static final ClassValue<EmptyCollectionsAccessor> ACCESSORS = new ClassValue<>() {
         @Override
@@ -40,9 +40,10 @@ final class EmptyCollectionsAccessor {
     }
 
     private final Class<?> type;
-    private final List<Property> properties;
+    /** An array, not a list: iterating a list costs an iterator for every bound object. */
+    private final Property[] properties;
 
-    private EmptyCollectionsAccessor(Class<?> type, List<Property> properties) {
+    private EmptyCollectionsAccessor(Class<?> type, Property[] properties) {
         this.type = type;
         this.properties = properties;
     }
@@ -54,7 +55,7 @@ final class EmptyCollectionsAccessor {
 
     /** Whether the type has no property this accessor would touch. */
     boolean isEmpty() {
-        return properties.isEmpty();
+        return properties.length == 0;
     }
 
     private static EmptyCollectionsAccessor lookUp(Class<?> type) {
@@ -79,7 +80,7 @@ final class EmptyCollectionsAccessor {
                 // a read-only property: nothing to replace
             }
         }
-        return found.isEmpty() ? NONE : new EmptyCollectionsAccessor(type, List.copyOf(found));
+        return found.isEmpty() ? NONE : new EmptyCollectionsAccessor(type, found.toArray(new Property[0]));
     }
 
     /**

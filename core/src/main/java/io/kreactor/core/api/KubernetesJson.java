@@ -40,7 +40,8 @@ public final class KubernetesJson {
      * more decode time, so {@link #mapper()} leaves it out and the informers add it for what they cache.
      */
     public static Module sharedStringsModule() {
-        return new SimpleModule("kreactor-shared-strings").addDeserializer(String.class, new SharedStringDeserializer());
+        return new SimpleModule("kreactor-shared-strings").addDeserializer(String.class, new SharedStringDeserializer())
+                .setDeserializerModifier(LambdaSetterProperty.installer());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.kreactor.core.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JacksonStdImpl;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
@@ -18,6 +19,11 @@ import java.io.IOException;
  * re-wraps whatever new delegate they yield through {@link #newDelegatingInstance}, so the wrapper keeps working
  * as the delegate is specialized (and for self-referencing types, which Jackson resolves through its cache).
  */
+// Marked as one of Jackson's own so that Blackbird keeps generated setters for the properties it binds: Blackbird
+// falls back to reflection (an argument array per call) for any other deserializer, although its object property
+// calls the deserializer all the same. Jackson itself only consults the mark for String, number and untyped
+// deserializers, which this wrapper of bean deserializers never stands in for.
+@JacksonStdImpl
 final class SharedEmptyCollectionsDeserializer extends DelegatingDeserializer {
 
     private static final long serialVersionUID = 1L;
