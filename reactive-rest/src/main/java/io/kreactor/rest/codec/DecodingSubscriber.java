@@ -62,6 +62,8 @@ final class DecodingSubscriber<R> implements CoreSubscriber<ByteBuf>, Subscripti
         this.scanner = scanner;
         this.binding = binding;
         if (binding.isParallel()) {
+            // values are bound after later chunks were scanned: each keeps its chunk's array, never a copy
+            scanner.poolChunkArrays();
             this.unbound = new ConcurrentLinkedQueue<>();
             this.sink = this::offerForBinding;
         } else {
@@ -157,13 +159,12 @@ final class DecodingSubscriber<R> implements CoreSubscriber<ByteBuf>, Subscripti
 
     /**
      * With parallel binding: queues {@code value} for emission and for a binding task, starting one if fewer
-     * than the allowed number are running. The bytes are detached from the scanner's scratch array first,
-     * since the next chunk may be scanned before a task gets to them.
+     * than the allowed number are running. The bytes are in a pooled chunk array that the value holds
+     * ({@link JsonBodyScanner#poolChunkArrays()}), so the next chunk may be scanned before a task gets to them.
      */
     private void offerForBinding(PendingValue<R> value) {
-        PendingValue<R> own = scanner.detach(value);
-        ready.offer(own);
-        unbound.offer(own);
+        ready.offer(value);
+        unbound.offer(value);
         if (tryAddBinder()) {
             try {
                 binding.scheduler().schedule(this::bindValues);

@@ -7,6 +7,7 @@ import io.kreactor.core.errors.TransportException;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -23,12 +24,15 @@ import java.util.function.Function;
  * looked at once to find where the item ends and once more by Jackson when it is bound, instead of being
  * tokenized by a non-blocking parser, copied into a token buffer and read back.
  *
- * <p><b>Bytes and lifetime.</b> Each chunk's readable bytes are copied into a reusable scratch array during
+ * <p><b>Bytes and lifetime.</b> Each chunk's readable bytes are copied into a scratch array during
  * {@link #feed}; no reference to the caller's buffer survives the call. A value that lies wholly inside one
- * chunk is handed on as a slice of the scratch array, not copied again: this is sound because the decoder asks
- * for the next chunk only after every value of this one was emitted ({@link DecodingFlux}), and a subclass that
- * holds a slice across chunks must {@linkplain #detach detach} it in {@link #onChunkEnd}. A value that crosses
- * chunks is collected in its own array.
+ * chunk is handed on as a slice of the scratch array, not copied again. By default the scratch array is reused
+ * for every chunk: this is sound because the decoder asks for the next chunk only after every value of this one
+ * was emitted ({@link DecodingFlux}), and a subclass that holds a slice across chunks must {@linkplain #detach
+ * detach} it in {@link #onChunkEnd}. With {@linkplain #poolChunkArrays() pooled chunk arrays} (parallel binding,
+ * where values are bound after later chunks were scanned) each chunk gets a {@link ChunkArray} instead, and each
+ * value sliced from it holds a reference until it is bound. A value that crosses chunks is collected in the
+ * span's reusable carry array and copied out when it ends: into a pooled array of its own, or an exact-size one.
  *
  * <p>Units: a <em>unit</em> is what {@code maxObjectSizeBytes} limits (a list item, the list metadata, a whole
  * watch event, a whole value); it is checked when the unit ends and after every chunk while it is open, and
@@ -77,6 +81,9 @@ abstract class JsonBodyScanner<R> {
 
     private byte[] scratch = EMPTY;
     private int scratchLength;
+    private boolean pooled;
+    /** With pooled chunk arrays: the current chunk's array (scratch is its bytes) during {@link #feed}; else null. */
+    private ChunkArray chunkArray;
     private long chunkStart;
     private long fed;
 
@@ -117,7 +124,10 @@ abstract class JsonBodyScanner<R> {
         if (length == 0) {
             return;
         }
-        if (scratch.length < length) {
+        if (pooled) {
+            chunkArray = ChunkArray.acquire(length);
+            scratch = chunkArray.bytes();
+        } else if (scratch.length < length) {
             scratch = new byte[Math.max(length, Math.min(scratch.length * 2, Integer.MAX_VALUE - 8))];
         }
         chunk.getBytes(chunk.readerIndex(), scratch, 0, length);
@@ -134,7 +144,24 @@ abstract class JsonBodyScanner<R> {
             onChunkEnd();
         } finally {
             sink = null;
+            if (pooled) {
+                // the values sliced from it hold their own references; the scanner never reads it again
+                ChunkArray done = chunkArray;
+                chunkArray = null;
+                scratch = EMPTY;
+                scratchLength = 0;
+                done.release();
+            }
         }
+    }
+
+    /**
+     * Copies each chunk into a pooled {@link ChunkArray} that the values sliced from it keep until they are bound,
+     * instead of into one reused scratch array; for a decoder whose values are bound after later chunks were
+     * scanned (parallel binding), which would otherwise copy every value out. Call before the first chunk.
+     */
+    final void poolChunkArrays() {
+        pooled = true;
     }
 
     /**
@@ -321,13 +348,33 @@ abstract class JsonBodyScanner<R> {
      * names it in error messages ("list item").
      */
     final PendingValue<R> pending(ValueSpan span, ObjectReader reader, Function<Object, R> wrap, String what) {
-        return new PendingValue<>(span.array(), span.offset(), span.length(), span.start(), reader, wrap, what,
-                bodyName);
+        byte[] bytes = span.array();
+        int offset = span.offset();
+        int length = span.length();
+        ChunkArray holder = null;
+        if (span.isCarried()) {
+            // the carry array is reused for the next value that crosses chunks: copy this one out
+            if (pooled) {
+                holder = ChunkArray.acquire(length);
+                System.arraycopy(bytes, offset, holder.bytes(), 0, length);
+                bytes = holder.bytes();
+            } else {
+                bytes = Arrays.copyOfRange(bytes, offset, offset + length);
+            }
+            offset = 0;
+        } else if (pooled && bytes == scratch) {
+            holder = chunkArray;
+            holder.retain();
+        }
+        return new PendingValue<>(bytes, offset, length, span.start(), reader, wrap, what, bodyName, holder);
     }
 
-    /** {@code value} itself, or a copy when its bytes are in the scratch array that the next chunk overwrites. */
+    /**
+     * {@code value} itself, or a copy when its bytes are in the reused scratch array that the next chunk
+     * overwrites (a value in a pooled chunk array keeps that array for as long as it needs it).
+     */
     final PendingValue<R> detach(PendingValue<R> value) {
-        return value.bytes() == scratch ? value.copy() : value;
+        return value.bytes() == scratch && !value.isPooled() ? value.copy() : value;
     }
 
     /** Decodes a kept string value (its bytes include the quotes) to its text. */

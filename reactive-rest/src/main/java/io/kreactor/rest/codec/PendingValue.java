@@ -15,8 +15,9 @@ import reactor.core.Exceptions;
  * how to wrap the result. Binding is deferred until the subscriber asks for the value, so cancelling skips the
  * databind work, and the bytes are parsed by Jackson's fastest parser, the one over a byte array.
  *
- * <p>The bytes may be a slice of the scanner's scratch array; see {@link JsonBodyScanner} for why that slice
- * stays valid until this value is bound.
+ * <p>The bytes may be a slice of the scanner's scratch array, or of a {@link ChunkArray} this value holds a
+ * reference to until {@link #bind()} is done with it; see {@link JsonBodyScanner} for why either stays valid until
+ * this value is bound.
  *
  * @param <R> what the bound value is wrapped into
  */
@@ -30,6 +31,8 @@ final class PendingValue<R> {
     private final Function<Object, R> wrap;
     private final String what;
     private final String bodyName;
+    /** The pooled array the bytes are in, or null; released once, after binding. */
+    private final ChunkArray chunk;
 
     /** Set by {@link #bind()} (the value, or the failure), read by the draining thread once {@link #isBound()}. */
     private R bound;
@@ -43,9 +46,10 @@ final class PendingValue<R> {
      * @param wrap     turns the bound (non-null) value into the element to emit
      * @param what     names the value in error messages ("list item", "watch event object")
      * @param bodyName names the body in error messages ("list response body")
+     * @param chunk    the pooled array holding {@code bytes}, whose reference passes to this value; or null
      */
     PendingValue(byte[] bytes, int offset, int length, long start, ObjectReader reader, Function<Object, R> wrap,
-                 String what, String bodyName) {
+                 String what, String bodyName, ChunkArray chunk) {
         this.bytes = bytes;
         this.offset = offset;
         this.length = length;
@@ -54,6 +58,7 @@ final class PendingValue<R> {
         this.wrap = wrap;
         this.what = what;
         this.bodyName = bodyName;
+        this.chunk = chunk;
     }
 
     /** The array holding the bytes (identity matters: the scanner checks whether it is its scratch array). */
@@ -61,18 +66,24 @@ final class PendingValue<R> {
         return bytes;
     }
 
-    /** The same value with its bytes copied into an array of its own. */
+    /** Whether the bytes are in a pooled {@link ChunkArray} (and so outlive the scanner's chunk). */
+    boolean isPooled() {
+        return chunk != null;
+    }
+
+    /** The same value with its bytes copied into an array of its own (for a value whose bytes are not pooled). */
     PendingValue<R> copy() {
         return new PendingValue<>(Arrays.copyOfRange(bytes, offset, offset + length), 0, length, start, reader, wrap,
-                what, bodyName);
+                what, bodyName, null);
     }
 
     /**
      * The same bytes, to be bound with {@code reader}, wrapped by {@code wrap}, and named in error messages as
-     * {@code what} at byte {@code start}.
+     * {@code what} at byte {@code start}. The pooled array's reference passes to the new value: this one must not
+     * be bound.
      */
     PendingValue<R> rebind(ObjectReader reader, Function<Object, R> wrap, String what, long start) {
-        return new PendingValue<>(bytes, offset, length, start, reader, wrap, what, bodyName);
+        return new PendingValue<>(bytes, offset, length, start, reader, wrap, what, bodyName, chunk);
     }
 
     /**
@@ -111,6 +122,10 @@ final class PendingValue<R> {
             // an ExceptionInInitializerError): rethrown, it would end the binding task with this value never marked
             // bound, and the stream would wait for it forever
             failure = e;
+        }
+        if (chunk != null) {
+            // the bytes are not read again: decode() and its error messages are done with them
+            chunk.release();
         }
         // the volatile write publishes bound/failure to the thread that sees isBound() return true
         isBound = true;

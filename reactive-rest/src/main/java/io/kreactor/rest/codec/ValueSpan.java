@@ -16,12 +16,16 @@ import java.util.Arrays;
  * {@link #scan} once, and the loop inside a string only compares each byte with {@code "} and {@code \}.
  *
  * <p>A value that is <em>kept</em> is available as bytes when it ends: a slice of the caller's chunk array
- * when it began and ended in the same chunk (no copy), otherwise a private array that collected the parts
- * ({@link #array()}, {@link #offset()}, {@link #length()}). Not thread-safe; reused for value after value.
+ * when it began and ended in the same chunk (no copy), otherwise the span's carry array that collected the parts
+ * ({@link #array()}, {@link #offset()}, {@link #length()}, {@link #isCarried()}). The carry array is reused by the
+ * next value that crosses chunks, so such a value must be copied out before the next one begins. Not thread-safe;
+ * reused for value after value.
  */
 final class ValueSpan {
 
-    private static final int MIN_CARRY = 512;
+    private static final int MIN_CARRY = 4096;
+    /** A carry array grown past this (by a large value) is dropped at the next value rather than kept. */
+    private static final int MAX_KEPT_CARRY = 64 * 1024;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
@@ -42,6 +46,7 @@ final class ValueSpan {
     private int segmentFrom;
     private byte[] carry;
     private int carryLength;
+    private boolean carried;
 
     private byte[] array;
     private int offset;
@@ -63,8 +68,11 @@ final class ValueSpan {
         this.escaped = false;
         this.mismatched = false;
         this.segmentFrom = index;
-        this.carry = null;
+        if (carry != null && carry.length > MAX_KEPT_CARRY) {
+            carry = null;
+        }
         this.carryLength = 0;
+        this.carried = false;
         this.array = null;
     }
 
@@ -100,6 +108,7 @@ final class ValueSpan {
             array = carry;
             offset = 0;
             length = carryLength;
+            carried = true;
         }
         return true;
     }
@@ -197,7 +206,7 @@ final class ValueSpan {
         if (!keep) {
             return;
         }
-        if (carry == null) {
+        if (!carried) {
             array = chunk;
             offset = segmentFrom;
             length = end - segmentFrom;
@@ -218,6 +227,12 @@ final class ValueSpan {
         }
         System.arraycopy(chunk, from, carry, carryLength, n);
         carryLength += n;
+        carried = true;
+    }
+
+    /** Whether a kept value's bytes are in the reused carry array (it crossed chunks) rather than a chunk's. */
+    boolean isCarried() {
+        return carried;
     }
 
     /** The kind of the current value. */
