@@ -124,10 +124,11 @@ final class Report {
         Score bareInformerList = jmh.get("decodeInformerList/" + BARE);
         md.append("\n### 4. Informer: ").append(sizes.informerPods()).append(" pods + ").append(sizes.informerEvents())
                 .append(" events (median of runs in one JVM per client)\n\n");
-        md.append("| client | synced ms | vs bare decode of the list | all events handled ms | peer ÷ kreactor (handled) | retained B/pod (first run) | peak RSS KiB | measured runs |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| client | synced ms | vs bare decode of the list | all events handled ms | peer ÷ kreactor (handled) | retained B/pod (first run) | allocated KB per pod or event | peak RSS KiB | measured runs |\n|---|---|---|---|---|---|---|---|---|\n");
         if (bareInformerList != null) {
-            md.append(String.format(Locale.ROOT, "| %s (decode of the same %d-pod list) | %.1f | 1.00 | | | | | |%n",
-                    BARE, sizes.informerPods(), bareInformerList.median()));
+            md.append(String.format(Locale.ROOT, "| %s (decode of the same %d-pod list) | %.1f | 1.00 | | | | %.1f | | |%n",
+                    BARE, sizes.informerPods(), bareInformerList.median(),
+                    bareInformerList.allocBytesPerOp() / sizes.informerPods() / 1e3));
         }
         double kreactorHandled = medianOf(informers, "kreactor", false, "lastEventMillis");
         for (String c : CLIENTS) {
@@ -139,11 +140,12 @@ final class Report {
                 double synced = medianOf(informers, c, transform, "syncedMillis");
                 double retained = firstRun(informers, c, transform, "retainedBytesPerPod");
                 double handled = medianOf(informers, c, transform, "lastEventMillis");
-                md.append(String.format(Locale.ROOT, "| %s%s | %.0f | %s | %.0f | %s | %.0f | %.0f | %d |%n", c,
+                double allocated = medianOf(informers, c, transform, "allocatedBytesPerObject");
+                md.append(String.format(Locale.ROOT, "| %s%s | %.0f | %s | %.0f | %s | %.0f | %.1f | %.0f | %d |%n", c,
                         transform ? " + drop managedFields" : "", synced,
                         bareInformerList == null ? "" : ratio(synced / bareInformerList.median()), handled,
                         c.equals("kreactor") ? "1.00" : ratio(handled / kreactorHandled),
-                        retained, filter(informers, c, transform, true).stream().mapToDouble(m -> num(m, "peakRssKib")).max().orElse(Double.NaN),
+                        retained, allocated / 1e3, filter(informers, c, transform, true).stream().mapToDouble(m -> num(m, "peakRssKib")).max().orElse(Double.NaN),
                         runs.size()));
             }
         }

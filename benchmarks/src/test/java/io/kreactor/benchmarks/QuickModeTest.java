@@ -94,6 +94,7 @@ class QuickModeTest {
         assertThat(r.cached()).isEqualTo(SIZES.informerPods());
         assertThat(r.handled()).isEqualTo(SIZES.informerPods() + SIZES.informerEvents());
         assertThat(r.lastEventMillis()).isGreaterThanOrEqualTo(r.syncedMillis() - 1);
+        assertThat(r.allocatedBytesPerObject()).as("allocation is counted").isPositive();
     }
 
     @Test

@@ -64,8 +64,10 @@ public final class InformerWorkload {
         long before = Measure.usedHeapAfterGc();
         AtomicLong handled = new AtomicLong();
         AtomicLong lastSeenAt = new AtomicLong();
+        long allocatedBefore = Measure.allocatedBytes();
         long start = System.nanoTime();
         long syncedAt;
+        long allocated;
         int cached;
         long after;
         switch (client) {
@@ -89,6 +91,7 @@ public final class InformerWorkload {
                     factory.waitForCacheSync().block(Duration.ofMillis(TIMEOUT_MILLIS));
                     syncedAt = System.nanoTime();
                     Measure.await("kreactor's handler to see resourceVersion " + last, TIMEOUT_MILLIS, () -> lastSeenAt.get() != 0);
+                    allocated = Measure.allocatedBytes() - allocatedBefore;
                     cached = informer.indexer().list().size();
                     after = Measure.usedHeapAfterGc();
                     handler.dispose();
@@ -123,6 +126,7 @@ public final class InformerWorkload {
                     informer.start().toCompletableFuture().get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
                     syncedAt = System.nanoTime();
                     Measure.await("fabric8's handler to see resourceVersion " + last, TIMEOUT_MILLIS, () -> lastSeenAt.get() != 0);
+                    allocated = Measure.allocatedBytes() - allocatedBefore;
                     cached = informer.getStore().list().size();
                     after = Measure.usedHeapAfterGc();
                     informer.stop();
@@ -161,6 +165,7 @@ public final class InformerWorkload {
                     Measure.await("client-java's informer to sync", TIMEOUT_MILLIS, informer::hasSynced);
                     syncedAt = System.nanoTime();
                     Measure.await("client-java's handler to see resourceVersion " + last, TIMEOUT_MILLIS, () -> lastSeenAt.get() != 0);
+                    allocated = Measure.allocatedBytes() - allocatedBefore;
                     cached = informer.getIndexer().list().size();
                     after = Measure.usedHeapAfterGc();
                     factory.stopAllRegisteredInformers();
@@ -172,6 +177,7 @@ public final class InformerWorkload {
             throw new IllegalStateException(client + " cached " + cached + " pods, expected " + pods);
         }
         return new InformerResult(client, transform, cached, handled.get(), (syncedAt - start) / 1e6,
-                (lastSeenAt.get() - start) / 1e6, (after - before) / (double) pods, Measure.peakRssKib());
+                (lastSeenAt.get() - start) / 1e6, (after - before) / (double) pods, allocated / (double) handled.get(),
+                Measure.peakRssKib());
     }
 }

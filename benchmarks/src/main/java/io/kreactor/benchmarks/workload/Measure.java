@@ -29,6 +29,20 @@ final class Measure {
         return used;
     }
 
+    /**
+     * Bytes allocated so far by the JVM's live threads (HotSpot's per-thread counters). A thread that ended since
+     * an earlier reading takes its share with it, so a difference of two readings counts what the threads alive at
+     * the second one allocated: every thread of a running client, none of a finished one.
+     */
+    static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(bytes, 0); // -1 for a thread that ended while being read
+        }
+        return total;
+    }
+
     /** Live threads in this JVM. */
     static int threads() {
         return ManagementFactory.getThreadMXBean().getThreadCount();
