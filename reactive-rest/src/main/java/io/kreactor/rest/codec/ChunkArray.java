@@ -16,13 +16,20 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * array goes back to a small JVM-wide pool when the count reaches zero. A reference that is never released (a
  * value dropped on cancel, a failed stream) only means the array is left to the garbage collector; the pool then
  * makes a new one. Releasing too early is what must never happen, so each holder releases exactly once, after its
- * last read. Arrays of {@link #SIZE} bytes are pooled (a chunk of an HTTP/1.1 body is at most 8 KiB); a larger
- * request gets an array of its own that is never pooled. Lock-free, so it may be used on event loops.
+ * last read. Arrays of {@link #SIZE} bytes are pooled (a chunk of an HTTP/1.1 body is at most 8 KiB) and serve
+ * chunks from {@link #MIN_POOLED} bytes up; a smaller chunk or a larger request gets an exact array of its own that
+ * is never pooled. Lock-free, so it may be used on event loops.
  */
 final class ChunkArray {
 
     /** The size of pooled arrays. */
     static final int SIZE = 16 * 1024;
+    /**
+     * A request for fewer bytes gets an exact array of its own, never pooled: a small chunk (one event of a quiet
+     * watch) would otherwise take a whole pooled array, and a thousand watches receiving at once would each take
+     * one.
+     */
+    static final int MIN_POOLED = SIZE / 4;
     /** At most this many free arrays are kept for the JVM (1 MiB). */
     static final int POOL_LIMIT = 64;
 
@@ -42,10 +49,25 @@ final class ChunkArray {
         this.bytes = bytes;
     }
 
-    /** An array of at least {@code length} bytes, with one reference held by the caller. */
+    /** An array for a chunk of {@code length} bytes, with one reference held by the caller. */
     static ChunkArray acquire(int length) {
+        return acquire(length, MIN_POOLED);
+    }
+
+    /**
+     * An array for a value of {@code length} bytes that crossed chunks, with one reference held by the caller;
+     * pooled from any size up, since such a value comes from a body that fills chunks, whose arrays come back to
+     * the pool as fast as they are taken.
+     */
+    static ChunkArray acquireForValue(int length) {
+        return acquire(length, 0);
+    }
+
+    private static ChunkArray acquire(int length, int minPooled) {
         ChunkArray array;
-        if (length <= SIZE) {
+        if (length < minPooled) {
+            array = new ChunkArray(new byte[length]);
+        } else if (length <= SIZE) {
             array = POOL.pollFirst();
             if (array != null) {
                 POOLED.decrementAndGet();

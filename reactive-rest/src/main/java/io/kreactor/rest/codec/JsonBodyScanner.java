@@ -142,6 +142,9 @@ abstract class JsonBodyScanner<R> {
                 throw tooLarge(start);
             }
             onChunkEnd();
+            if (!inSpan) {
+                span.dropCarry();
+            }
         } finally {
             sink = null;
             if (pooled) {
@@ -355,7 +358,7 @@ abstract class JsonBodyScanner<R> {
         if (span.isCarried()) {
             // the carry array is reused for the next value that crosses chunks: copy this one out
             if (pooled) {
-                holder = ChunkArray.acquire(length);
+                holder = ChunkArray.acquireForValue(length);
                 System.arraycopy(bytes, offset, holder.bytes(), 0, length);
                 bytes = holder.bytes();
             } else {

@@ -230,6 +230,15 @@ final class ValueSpan {
         carried = true;
     }
 
+    /**
+     * Forgets the carry array, for when no value is in progress at the end of a chunk: an idle watch then holds
+     * none (a thousand watches would otherwise keep a few KiB each), while a LIST, whose chunks nearly always end
+     * inside an item, keeps reusing it.
+     */
+    void dropCarry() {
+        carry = null;
+    }
+
     /** Whether a kept value's bytes are in the reused carry array (it crossed chunks) rather than a chunk's. */
     boolean isCarried() {
         return carried;

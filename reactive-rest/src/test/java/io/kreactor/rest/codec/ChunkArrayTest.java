@@ -38,7 +38,7 @@ class ChunkArrayTest {
     private static List<ChunkArray> emptyThePool() {
         List<ChunkArray> taken = new ArrayList<>();
         while (ChunkArray.pooled() > 0) {
-            taken.add(ChunkArray.acquire(1));
+            taken.add(ChunkArray.acquire(ChunkArray.SIZE));
         }
         return taken;
     }
@@ -46,7 +46,7 @@ class ChunkArrayTest {
     @Test
     void anArrayReturnsToThePoolOnlyWhenItsLastReferenceIsReleased() {
         List<ChunkArray> others = emptyThePool();
-        ChunkArray array = ChunkArray.acquire(100);
+        ChunkArray array = ChunkArray.acquire(ChunkArray.MIN_POOLED);
         array.retain();
         array.retain();
         assertThat(array.bytes()).hasSize(ChunkArray.SIZE);
@@ -68,21 +68,38 @@ class ChunkArrayTest {
     }
 
     @Test
-    void anArrayLargerThanThePoolSizeIsMadeForTheRequestAndNeverPooled() {
+    void requestsOutsideThePooledRangeGetExactArraysThatAreNeverPooled() {
         int pooled = ChunkArray.pooled();
 
         ChunkArray large = ChunkArray.acquire(ChunkArray.SIZE + 1);
+        ChunkArray small = ChunkArray.acquire(ChunkArray.MIN_POOLED - 1);
         assertThat(large.bytes()).hasSize(ChunkArray.SIZE + 1);
+        assertThat(small.bytes()).hasSize(ChunkArray.MIN_POOLED - 1);
         large.release();
+        small.release();
 
         assertThat(ChunkArray.pooled()).isEqualTo(pooled);
+    }
+
+    @Test
+    void aSmallValueThatCrossedChunksIsCopiedIntoAPooledArray() {
+        List<ChunkArray> others = emptyThePool();
+
+        ChunkArray array = ChunkArray.acquireForValue(100);
+        assertThat(array.bytes()).hasSize(ChunkArray.SIZE);
+        array.release();
+
+        assertThat(ChunkArray.pooled()).isEqualTo(1);
+        assertThat(ChunkArray.acquire(ChunkArray.SIZE)).isSameAs(array);
+        array.release();
+        others.forEach(ChunkArray::release);
     }
 
     @Test
     void thePoolKeepsAtMostItsLimit() {
         List<ChunkArray> held = new ArrayList<>();
         for (int i = 0; i < ChunkArray.POOL_LIMIT + 10; i++) {
-            held.add(ChunkArray.acquire(1));
+            held.add(ChunkArray.acquire(ChunkArray.SIZE));
         }
         held.forEach(ChunkArray::release);
 
