@@ -7,7 +7,6 @@ import io.kreactor.core.errors.TransportException;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,15 +23,10 @@ import java.util.function.Function;
  * looked at once to find where the item ends and once more by Jackson when it is bound, instead of being
  * tokenized by a non-blocking parser, copied into a token buffer and read back.
  *
- * <p><b>Bytes and lifetime.</b> Each chunk's readable bytes are copied into a scratch array during
- * {@link #feed}; no reference to the caller's buffer survives the call. A value that lies wholly inside one
- * chunk is handed on as a slice of the scratch array, not copied again. By default the scratch array is reused
- * for every chunk: this is sound because the decoder asks for the next chunk only after every value of this one
- * was emitted ({@link DecodingFlux}), and a subclass that holds a slice across chunks must {@linkplain #detach
- * detach} it in {@link #onChunkEnd}. With {@linkplain #poolChunkArrays() pooled chunk arrays} (parallel binding,
- * where values are bound after later chunks were scanned) each chunk gets a {@link ChunkArray} instead, and each
- * value sliced from it holds a reference until it is bound. A value that crosses chunks is collected in the
- * span's reusable carry array and copied out when it ends: into a pooled array of its own, or an exact-size one.
+ * <p><b>Bytes and lifetime.</b> Each chunk's readable bytes are copied during {@link #feed} ({@link ChunkBytes}
+ * says where, and how a value keeps them until it is bound); no reference to the caller's buffer survives the
+ * call. A value that lies wholly inside one chunk is handed on as a slice of the copy, not copied again; a
+ * subclass that holds a slice across chunks must {@linkplain #detach detach} it in {@link #onChunkEnd}.
  *
  * <p>Units: a <em>unit</em> is what {@code maxObjectSizeBytes} limits (a list item, the list metadata, a whole
  * watch event, a whole value); it is checked when the unit ends and after every chunk while it is open, and
@@ -72,18 +66,13 @@ abstract class JsonBodyScanner<R> {
         }
     }
 
-    private static final byte[] EMPTY = new byte[0];
     private static final int MAX_ENVELOPE_DEPTH = 8;
 
     private final JsonFactory factory;
     private final int maxUnitBytes;
     private final String bodyName;
 
-    private byte[] scratch = EMPTY;
-    private int scratchLength;
-    private boolean pooled;
-    /** With pooled chunk arrays: the current chunk's array (scratch is its bytes) during {@link #feed}; else null. */
-    private ChunkArray chunkArray;
+    private final ChunkBytes bytes = new ChunkBytes();
     private long chunkStart;
     private long fed;
 
@@ -124,19 +113,12 @@ abstract class JsonBodyScanner<R> {
         if (length == 0) {
             return;
         }
-        if (pooled) {
-            chunkArray = ChunkArray.acquire(length);
-            scratch = chunkArray.bytes();
-        } else if (scratch.length < length) {
-            scratch = new byte[Math.max(length, Math.min(scratch.length * 2, Integer.MAX_VALUE - 8))];
-        }
-        chunk.getBytes(chunk.readerIndex(), scratch, 0, length);
-        scratchLength = length;
+        byte[] copy = bytes.load(chunk, length);
         chunkStart = fed;
         fed += length;
         sink = out;
         try {
-            scan(scratch, length);
+            scan(copy, length);
             long start = unitStart >= 0 ? unitStart : lastTokenEnd;
             if (fed - start > maxUnitBytes) {
                 throw tooLarge(start);
@@ -147,14 +129,7 @@ abstract class JsonBodyScanner<R> {
             }
         } finally {
             sink = null;
-            if (pooled) {
-                // the values sliced from it hold their own references; the scanner never reads it again
-                ChunkArray done = chunkArray;
-                chunkArray = null;
-                scratch = EMPTY;
-                scratchLength = 0;
-                done.release();
-            }
+            bytes.endChunk();
         }
     }
 
@@ -164,7 +139,7 @@ abstract class JsonBodyScanner<R> {
      * scanned (parallel binding), which would otherwise copy every value out. Call before the first chunk.
      */
     final void poolChunkArrays() {
-        pooled = true;
+        bytes.poolChunkArrays();
     }
 
     /**
@@ -322,7 +297,7 @@ abstract class JsonBodyScanner<R> {
 
     /**
      * A {@linkplain Action#KEEP kept} value ended at byte {@code end}; its bytes are {@code span}'s
-     * ({@link ValueSpan#array()} may be the scratch array, valid until the next chunk).
+     * ({@link ValueSpan#array()} may be the chunk's copy, valid until the next chunk).
      */
     abstract void onValue(ValueSpan span, long end);
 
@@ -332,7 +307,7 @@ abstract class JsonBodyScanner<R> {
     /** Checks, at the end of the body, that the body shape is complete (e.g. a LIST had its object). */
     abstract void onEndOfBody();
 
-    /** Called after each chunk: a subclass holding a slice of the scratch array must detach it here. */
+    /** Called after each chunk: a subclass holding a slice of the chunk's copy must detach it here. */
     void onChunkEnd() {
     }
 
@@ -351,33 +326,12 @@ abstract class JsonBodyScanner<R> {
      * names it in error messages ("list item").
      */
     final PendingValue<R> pending(ValueSpan span, ObjectReader reader, Function<Object, R> wrap, String what) {
-        byte[] bytes = span.array();
-        int offset = span.offset();
-        int length = span.length();
-        ChunkArray holder = null;
-        if (span.isCarried()) {
-            // the carry array is reused for the next value that crosses chunks: copy this one out
-            if (pooled) {
-                holder = ChunkArray.acquireForValue(length);
-                System.arraycopy(bytes, offset, holder.bytes(), 0, length);
-                bytes = holder.bytes();
-            } else {
-                bytes = Arrays.copyOfRange(bytes, offset, offset + length);
-            }
-            offset = 0;
-        } else if (pooled && bytes == scratch) {
-            holder = chunkArray;
-            holder.retain();
-        }
-        return new PendingValue<>(bytes, offset, length, span.start(), reader, wrap, what, bodyName, holder);
+        return bytes.pending(span, reader, wrap, what, bodyName);
     }
 
-    /**
-     * {@code value} itself, or a copy when its bytes are in the reused scratch array that the next chunk
-     * overwrites (a value in a pooled chunk array keeps that array for as long as it needs it).
-     */
+    /** {@code value} itself, or a copy when its bytes would not outlive the current chunk ({@link ChunkBytes}). */
     final PendingValue<R> detach(PendingValue<R> value) {
-        return value.bytes() == scratch && !value.isPooled() ? value.copy() : value;
+        return bytes.detach(value);
     }
 
     /** Decodes a kept string value (its bytes include the quotes) to its text. */
@@ -449,7 +403,7 @@ abstract class JsonBodyScanner<R> {
     }
 
     private String excerptAt(long at) {
-        String excerpt = Excerpts.around(scratch, 0, scratchLength, (int) Math.max(-1, Math.min(Integer.MAX_VALUE,
+        String excerpt = Excerpts.around(bytes.array(), 0, bytes.length(), (int) Math.max(-1, Math.min(Integer.MAX_VALUE,
                 at - chunkStart)));
         return excerpt.isEmpty() ? "" : " near '" + excerpt + "'";
     }
