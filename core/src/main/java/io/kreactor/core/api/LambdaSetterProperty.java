@@ -58,7 +58,8 @@ final class LambdaSetterProperty extends SettableBeanProperty.Delegating {
     @Override
     public void deserializeAndSet(JsonParser p, DeserializationContext ctxt, Object instance) throws IOException {
         JsonDeserializer<Object> deserializer = delegate.getValueDeserializer();
-        if (!p.hasToken(JsonToken.VALUE_STRING) || deserializer == null || delegate.getValueTypeDeserializer() != null) {
+        if (!p.hasToken(JsonToken.VALUE_STRING) || deserializer == null
+                || delegate.getValueTypeDeserializer() != null) {
             delegate.deserializeAndSet(p, ctxt, instance);
             return;
         }
@@ -74,7 +75,8 @@ final class LambdaSetterProperty extends SettableBeanProperty.Delegating {
     }
 
     @Override
-    public Object deserializeSetAndReturn(JsonParser p, DeserializationContext ctxt, Object instance) throws IOException {
+    public Object deserializeSetAndReturn(JsonParser p, DeserializationContext ctxt, Object instance)
+            throws IOException {
         // only void setters are wrapped, and Jackson's MethodProperty returns the instance for those
         deserializeAndSet(p, ctxt, instance);
         return instance;
@@ -121,7 +123,8 @@ final class LambdaSetterProperty extends SettableBeanProperty.Delegating {
             Method set = member.getAnnotated();
             if (set.getParameterCount() != 1 || set.getParameterTypes()[0] != String.class
                     || set.getReturnType() != void.class || Modifier.isStatic(set.getModifiers())
-                    || !Modifier.isPublic(set.getModifiers()) || !Modifier.isPublic(set.getDeclaringClass().getModifiers())) {
+                    || !Modifier.isPublic(set.getModifiers())
+                    || !Modifier.isPublic(set.getDeclaringClass().getModifiers())) {
                 return null;
             }
             try {

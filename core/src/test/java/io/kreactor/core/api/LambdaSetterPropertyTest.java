@@ -41,9 +41,12 @@ class LambdaSetterPropertyTest {
 
     @Test
     void objectsBoundThroughGeneratedSettersEqualThoseOfThePlainMapper() throws Exception {
-        String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"web-0\",\"namespace\":\"team-a\","
-                + "\"generateName\":null,\"labels\":{\"app\":\"web\"}},\"spec\":{\"nodeName\":\"node-1\",\"hostname\":42,"
-                + "\"containers\":[{\"name\":\"c\",\"image\":\"registry.example/web:1.2\",\"args\":[\"--port\",\"80\"]}]},"
+        String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
+                + "\"metadata\":{\"name\":\"web-0\",\"namespace\":\"team-a\","
+                + "\"generateName\":null,\"labels\":{\"app\":\"web\"}},"
+                + "\"spec\":{\"nodeName\":\"node-1\",\"hostname\":42,"
+                + "\"containers\":[{\"name\":\"c\",\"image\":\"registry.example/web:1.2\","
+                + "\"args\":[\"--port\",\"80\"]}]},"
                 + "\"status\":{\"phase\":\"Running\",\"podIP\":\"10.0.0.7\"}}";
 
         Pod shared = SHARING.readValue(json, Pod.class);
@@ -85,6 +88,7 @@ class LambdaSetterPropertyTest {
 
     /** The names of {@code type}'s properties that Jackson sets by reflection. */
     static List<String> reflective(ObjectMapper mapper, Class<?> type) throws Exception {
-        return properties(mapper, type).stream().filter(p -> p instanceof MethodProperty).map(SettableBeanProperty::getName).toList();
+        return properties(mapper, type).stream().filter(p -> p instanceof MethodProperty)
+                .map(SettableBeanProperty::getName).toList();
     }
 }

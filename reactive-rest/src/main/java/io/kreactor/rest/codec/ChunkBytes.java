@@ -48,7 +48,7 @@ final class ChunkBytes {
         return array;
     }
 
-    /** Done with the current chunk: a pooled array is released (the values sliced from it hold their own references). */
+    /** Done with the current chunk: a pooled array is released (values sliced from it hold their own references). */
     void endChunk() {
         if (pooled && chunkArray != null) {
             ChunkArray done = chunkArray;

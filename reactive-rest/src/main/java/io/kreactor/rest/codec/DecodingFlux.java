@@ -24,13 +24,12 @@ import reactor.core.publisher.FluxOperator;
  * at once and drops the parsed-but-unbound values.
  *
  * <p>Parallel binding ({@link ParallelBinding}): each chunk is copied into a pooled {@link ChunkArray} instead of
- * the scratch array, and every value sliced from it keeps that array until it is bound; then the array is reused,
- * so a value inside one chunk is never copied again and a LIST allocates no array per item. Values are queued
- * twice — in body order for emission, and for up to {@code parallelism} binding tasks, which take them in turn
- * and drain after each. The drain emits the head of the queue only once it is bound,
- * so order holds however the tasks interleave. The next chunk is requested while fewer than
- * {@code min(outstanding demand, readAhead)} values wait, so reading runs ahead of binding but never beyond
- * what the subscriber asked for.
+ * the scratch array, and every value sliced from it keeps that array until it is bound; then the array is reused, so
+ * a value inside one chunk is never copied again and a LIST allocates no array per item. Values are queued twice —
+ * in body order for emission, and for up to {@code parallelism} binding tasks, which take them in turn and drain
+ * after each. The drain emits the head of the queue only once it is bound, so order holds however the tasks
+ * interleave. The next chunk is requested while fewer than {@code min(outstanding demand, readAhead)} values wait,
+ * so reading runs ahead of binding but never beyond what the subscriber asked for.
  *
  * <p>Errors (malformed JSON, truncation, the size cap, binding, a scheduler that rejects binding tasks) are
  * signalled after the values completed before the fault; upstream errors likewise, unchanged. Errors Reactor

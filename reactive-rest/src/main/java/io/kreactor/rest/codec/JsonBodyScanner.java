@@ -403,8 +403,8 @@ abstract class JsonBodyScanner<R> {
     }
 
     private String excerptAt(long at) {
-        String excerpt = Excerpts.around(bytes.array(), 0, bytes.length(), (int) Math.max(-1, Math.min(Integer.MAX_VALUE,
-                at - chunkStart)));
+        int within = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, at - chunkStart));
+        String excerpt = Excerpts.around(bytes.array(), 0, bytes.length(), within);
         return excerpt.isEmpty() ? "" : " near '" + excerpt + "'";
     }
 
