@@ -159,6 +159,48 @@ class SharedEmptyCollectionsModuleTest {
     }
 
     @Test
+    void aQuantityWrittenAsTheSameTextIsOneSharedObjectAndOtherFormsAreBoundAsFabric8BindsThem() throws Exception {
+        Pod a = decode(SHARING, POD.formatted("a"));
+        Pod b = decode(SHARING, POD.formatted("b"));
+        Map<String, Quantity> requestsA = a.getSpec().getContainers().get(0).getResources().getRequests();
+        Map<String, Quantity> requestsB = b.getSpec().getContainers().get(0).getResources().getRequests();
+
+        assertThat(requestsA.get("cpu")).isSameAs(requestsB.get("cpu")).isEqualTo(new Quantity("250m"));
+        assertThat(requestsA.get("memory")).isSameAs(requestsB.get("memory")).isEqualTo(new Quantity("64Mi"))
+                .isNotSameAs(requestsA.get("cpu"));
+        assertThat(requestsA.get("cpu").getAmount()).isEqualTo("250");
+        assertThat(requestsA.get("cpu").getFormat()).isEqualTo("m");
+        Pod plain = decode(PLAIN, POD.formatted("a"));
+        assertThat(plain.getSpec().getContainers().get(0).getResources().getRequests().get("cpu"))
+                .isNotSameAs(decode(PLAIN, POD.formatted("b")).getSpec().getContainers().get(0).getResources()
+                        .getRequests().get("cpu"));
+
+        // fabric8 also reads a quantity written as an object (and a number); those are bound each time
+        String objectForm = "{\"spec\":{\"containers\":[{\"name\":\"c\",\"resources\":{\"limits\":"
+                + "{\"memory\":{\"amount\":\"1\",\"format\":\"Gi\"},\"cpu\":2}}}]}}";
+        Map<String, Quantity> limits1 = decode(SHARING, objectForm).getSpec().getContainers().get(0).getResources().getLimits();
+        Map<String, Quantity> limits2 = decode(SHARING, objectForm).getSpec().getContainers().get(0).getResources().getLimits();
+        assertThat(limits1).isEqualTo(decode(PLAIN, objectForm).getSpec().getContainers().get(0).getResources().getLimits());
+        assertThat(limits1.get("memory")).isEqualTo(new Quantity("1", "Gi")).isNotSameAs(limits2.get("memory"));
+        assertThat(limits1.get("cpu")).isEqualTo(new Quantity("2")).isNotSameAs(limits2.get("cpu"));
+    }
+
+    @Test
+    void manyDistinctQuantityTextsAreEachBoundToTheirOwnValue() throws Exception {
+        // more texts than the table has slots: replaced slots must never hand out another text's value
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 1_000; i++) {
+                String json = "{\"spec\":{\"containers\":[{\"name\":\"c\",\"resources\":{\"requests\":"
+                        + "{\"memory\":\"" + i + "Mi\"}}}]}}";
+                Quantity memory = decode(SHARING, json).getSpec().getContainers().get(0).getResources().getRequests()
+                        .get("memory");
+                assertThat(memory.getAmount()).isEqualTo(Integer.toString(i));
+                assertThat(memory.getFormat()).isEqualTo("Mi");
+            }
+        }
+    }
+
+    @Test
     void updatingAnObjectInPlaceGivesItAMutableMapAgainAndSharesItWhenItStaysEmpty() throws Exception {
         Pod cached = decode(SHARING, POD.formatted("a"));
         ObjectMeta metadata = cached.getMetadata();
