@@ -2,12 +2,11 @@ package io.kreactor.core.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Finds the {@link MetadataAccessor} for a type: Jackson trees ({@link JsonNode}) read
@@ -149,19 +148,23 @@ public final class MetadataAccessors {
         }
     }
 
-    private record BeanAccessor<T>(MethodHandle metadata, MethodHandle name, MethodHandle namespace,
-                                   MethodHandle resourceVersion, MethodHandle uid, MethodHandle labels,
-                                   MethodHandle annotations) implements MetadataAccessor<T> {
+    /**
+     * Reads a model bean's metadata through generated lambdas ({@link AccessorLambdas}): the informer asks for
+     * the key and resourceVersion of every object it receives, and a method handle held in a field is not a
+     * constant the JIT can inline.
+     */
+    private record BeanAccessor<T>(Function<Object, Object> metadata, Function<Object, Object> name,
+                                   Function<Object, Object> namespace, Function<Object, Object> resourceVersion,
+                                   Function<Object, Object> uid, Function<Object, Object> labels,
+                                   Function<Object, Object> annotations) implements MetadataAccessor<T> {
 
         static <T> BeanAccessor<T> of(Class<T> type) {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             try {
-                var getMetadata = type.getMethod("getMetadata");
+                Method getMetadata = type.getMethod("getMetadata");
                 Class<?> metaType = getMetadata.getReturnType();
-                MethodHandle meta = lookup.unreflect(getMetadata).asType(MethodType.methodType(Object.class, Object.class));
-                return new BeanAccessor<>(meta, getter(lookup, metaType, "getName"), getter(lookup, metaType, "getNamespace"),
-                        getter(lookup, metaType, "getResourceVersion"), getter(lookup, metaType, "getUid"),
-                        getter(lookup, metaType, "getLabels"), getter(lookup, metaType, "getAnnotations"));
+                return new BeanAccessor<>(AccessorLambdas.getter(type, getMetadata), getter(metaType, "getName"),
+                        getter(metaType, "getNamespace"), getter(metaType, "getResourceVersion"), getter(metaType, "getUid"),
+                        getter(metaType, "getLabels"), getter(metaType, "getAnnotations"));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(type.getName() + " has no public getMetadata() with getName(), getNamespace(), "
                         + "getResourceVersion(), getUid(), getLabels() and getAnnotations(); use a fabric8 model type, a JsonNode "
@@ -169,53 +172,54 @@ public final class MetadataAccessors {
             }
         }
 
-        private static MethodHandle getter(MethodHandles.Lookup lookup, Class<?> metaType, String name) throws ReflectiveOperationException {
-            return lookup.unreflect(metaType.getMethod(name)).asType(MethodType.methodType(Object.class, Object.class));
+        private static Function<Object, Object> getter(Class<?> metaType, String name) throws ReflectiveOperationException {
+            return AccessorLambdas.getter(metaType, metaType.getMethod(name));
         }
 
-        private Object read(MethodHandle getter, T o) {
-            try {
-                Object m = metadata.invokeExact((Object) o);
-                return m == null ? null : getter.invokeExact(m);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new IllegalStateException(t);
-            }
+        // Each getter is applied at a call site of its own, which sees one lambda class per model type (a shared
+        // site would see them all and dispatch through the interface instead of inlining).
+        private Object meta(T o) {
+            return metadata.apply(o);
         }
 
         @Override
         public String namespace(T o) {
-            return (String) read(namespace, o);
+            Object m = meta(o);
+            return m == null ? null : (String) namespace.apply(m);
         }
 
         @Override
         public String name(T o) {
-            return (String) read(name, o);
+            Object m = meta(o);
+            return m == null ? null : (String) name.apply(m);
         }
 
         @Override
         public String resourceVersion(T o) {
-            return (String) read(resourceVersion, o);
+            Object m = meta(o);
+            return m == null ? null : (String) resourceVersion.apply(m);
         }
 
         @Override
         public String uid(T o) {
-            return (String) read(uid, o);
+            Object m = meta(o);
+            return m == null ? null : (String) uid.apply(m);
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, String> labels(T o) {
-            Map<String, String> m = (Map<String, String>) read(labels, o);
-            return m == null ? Map.of() : m;
+            Object m = meta(o);
+            Map<String, String> map = m == null ? null : (Map<String, String>) labels.apply(m);
+            return map == null ? Map.of() : map;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public Map<String, String> annotations(T o) {
-            Map<String, String> m = (Map<String, String>) read(annotations, o);
-            return m == null ? Map.of() : m;
+            Object m = meta(o);
+            Map<String, String> map = m == null ? null : (Map<String, String>) annotations.apply(m);
+            return map == null ? Map.of() : map;
         }
     }
 }
