@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>Arguments: {@code [full|quick] [outputDir] [jmhWarmupIterations] [jmhMeasurementIterations] [phases]
  * [informerWarmupRuns] [informerMeasuredRuns]}, where phases is a comma-separated subset of
  * {@code jmh,informer,many} (default all); without {@code jmh} the JMH scores are read from an earlier run's
- * {@code jmh.json} in the output directory. The informer run counts (default 3 and 5) apply to full sizes; quick
+ * {@code jmh.json} in the output directory. The informer run counts (default 10 and 7) apply to full sizes; quick
  * sizes run each informer once.
  */
 public final class BenchmarkLauncher {
@@ -47,8 +47,8 @@ public final class BenchmarkLauncher {
         int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         List<String> phases = List.of((args.length > 4 ? args[4] : "jmh,informer,many").split(","));
-        int informerWarmupsArg = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        int informerRunsArg = args.length > 6 ? Integer.parseInt(args[6]) : 5;
+        int informerWarmupsArg = args.length > 5 ? Integer.parseInt(args[5]) : 10;
+        int informerRunsArg = args.length > 6 ? Integer.parseInt(args[6]) : 7;
         BenchSizes sizes = BenchSizes.named(sizesName);
         Files.createDirectories(out);
         Path rssFile = out.resolve("peak-rss.tsv");
@@ -68,8 +68,9 @@ public final class BenchmarkLauncher {
             } else if (Files.exists(out.resolve("jmh.json"))) {
                 report.jmhJson(out.resolve("jmh.json"));
             }
-            // Each informer run is one long operation, so a few warm-up runs are what lets the JIT finish: with one,
-            // kreactor's measured runs were still getting faster (786, 666, 375 ms to sync in round 4).
+            // Each informer run is one long operation, so warm-up runs are what lets the JIT finish: with one,
+            // kreactor's measured runs were still getting faster (786, 666, 375 ms to sync in round 4); with three,
+            // C2 still took 130-390 ms of CPU inside each of the first measured sync windows (round 7).
             int informerWarmups = sizesName.equals("full") ? informerWarmupsArg : 0;
             int informerRuns = sizesName.equals("full") ? informerRunsArg : 1;
             for (String client : phases.contains("informer") ? CLIENTS : new String[0]) {
