@@ -53,8 +53,8 @@ public final class KubernetesJson {
      * A map that holds unknown fields is left as it is, and decoded objects are {@code equals} to, and serialize
      * like, those of {@link #mapper()}. A value that its class binds with a deserializer of its own from a JSON
      * string — fabric8's {@code Quantity}, {@code "250m"} — is one shared object per text
-     * ({@link SharedTextValueDeserializer}): binding a Pod allocates about a sixth less, and a cached Pod holds
-     * about an eighth less.
+     * ({@link SharedTextValueDeserializer}); for the benchmark's Pods, with six quantities each, binding
+     * allocates about a sixth less and a cached Pod holds about an eighth less.
      *
      * <p>The price is that {@code setAdditionalProperty}, or adding to an empty list of such an object throws
      * {@link UnsupportedOperationException}, and binding takes about a fifth more CPU (every list and map property

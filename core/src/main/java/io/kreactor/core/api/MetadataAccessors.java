@@ -163,8 +163,8 @@ public final class MetadataAccessors {
                 Method getMetadata = type.getMethod("getMetadata");
                 Class<?> metaType = getMetadata.getReturnType();
                 return new BeanAccessor<>(AccessorLambdas.getter(type, getMetadata), getter(metaType, "getName"),
-                        getter(metaType, "getNamespace"), getter(metaType, "getResourceVersion"), getter(metaType, "getUid"),
-                        getter(metaType, "getLabels"), getter(metaType, "getAnnotations"));
+                        getter(metaType, "getNamespace"), getter(metaType, "getResourceVersion"),
+                        getter(metaType, "getUid"), getter(metaType, "getLabels"), getter(metaType, "getAnnotations"));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(type.getName() + " has no public getMetadata() with getName(), getNamespace(), "
                         + "getResourceVersion(), getUid(), getLabels() and getAnnotations(); use a fabric8 model type, a JsonNode "
@@ -172,7 +172,8 @@ public final class MetadataAccessors {
             }
         }
 
-        private static Function<Object, Object> getter(Class<?> metaType, String name) throws ReflectiveOperationException {
+        private static Function<Object, Object> getter(Class<?> metaType, String name)
+                throws ReflectiveOperationException {
             return AccessorLambdas.getter(metaType, metaType.getMethod(name));
         }
 

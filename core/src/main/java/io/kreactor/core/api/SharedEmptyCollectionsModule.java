@@ -25,8 +25,9 @@ import com.fasterxml.jackson.databind.util.ClassUtil;
  * registration order. A deserializer a class names with {@code @JsonDeserialize(using = ..)} — fabric8's
  * {@code Quantity}, several in every Pod — skips the modifiers, so an annotation introspector, placed before
  * the mapper's own, answers for such classes with the named deserializer already wrapped — and wrapped once
- * more in a {@link SharedTextValueDeserializer}, since such classes are value types bound from strings. The named class is
- * instantiated the way Jackson does without a {@code HandlerInstantiator} (Kubernetes mappers set none).
+ * more in a {@link SharedTextValueDeserializer}, since such classes are value types bound from strings. The
+ * named class is instantiated the way Jackson does without a {@code HandlerInstantiator} (Kubernetes mappers set
+ * none).
  * Strings, collections, maps and enums are never wrapped.
  */
 final class SharedEmptyCollectionsModule extends Module {
@@ -83,8 +84,8 @@ final class SharedEmptyCollectionsModule extends Module {
                 return null; // the mapper's own introspector names the deserializer, unwrapped
             }
             JsonDeserializer<?> named = ClassUtil.createInstance(annotation.using(), true);
-            return new SharedTextValueDeserializer(
-                    new SharedEmptyCollectionsDeserializer(named, accessor, EmptyCollectionsAccessor.of(annotated.getRawType())));
+            EmptyCollectionsAccessor collections = EmptyCollectionsAccessor.of(annotated.getRawType());
+            return new SharedTextValueDeserializer(new SharedEmptyCollectionsDeserializer(named, accessor, collections));
         }
     }
 }

@@ -178,11 +178,15 @@ class SharedEmptyCollectionsModuleTest {
         // fabric8 also reads a quantity written as an object (and a number); those are bound each time
         String objectForm = "{\"spec\":{\"containers\":[{\"name\":\"c\",\"resources\":{\"limits\":"
                 + "{\"memory\":{\"amount\":\"1\",\"format\":\"Gi\"},\"cpu\":2}}}]}}";
-        Map<String, Quantity> limits1 = decode(SHARING, objectForm).getSpec().getContainers().get(0).getResources().getLimits();
-        Map<String, Quantity> limits2 = decode(SHARING, objectForm).getSpec().getContainers().get(0).getResources().getLimits();
-        assertThat(limits1).isEqualTo(decode(PLAIN, objectForm).getSpec().getContainers().get(0).getResources().getLimits());
+        Map<String, Quantity> limits1 = limits(decode(SHARING, objectForm));
+        Map<String, Quantity> limits2 = limits(decode(SHARING, objectForm));
+        assertThat(limits1).isEqualTo(limits(decode(PLAIN, objectForm)));
         assertThat(limits1.get("memory")).isEqualTo(new Quantity("1", "Gi")).isNotSameAs(limits2.get("memory"));
         assertThat(limits1.get("cpu")).isEqualTo(new Quantity("2")).isNotSameAs(limits2.get("cpu"));
+    }
+
+    private static Map<String, Quantity> limits(Pod pod) {
+        return pod.getSpec().getContainers().get(0).getResources().getLimits();
     }
 
     @Test
