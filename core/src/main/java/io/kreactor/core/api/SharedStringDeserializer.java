@@ -13,9 +13,11 @@ import java.io.IOException;
  * many similar objects (an informer's) shrink by about a fifth; installed by
  * {@link KubernetesJson#sharedStringsModule()}.
  *
- * <p>The table has a fixed number of slots; a string is looked up by its characters straight from the parser's
- * buffer (no {@code String} is made on a hit) and a miss replaces whatever held its slot, so memory stays
- * constant and strings that never repeat (UIDs, resourceVersions) only pass through. Each slot's hash is kept
+ * <p>The table has a fixed number of slots, in buckets of two; a string is looked up by its characters straight
+ * from the parser's buffer (no {@code String} is made on a hit), and a miss takes the first place of its bucket,
+ * moving the string there to the second and dropping the one that held it, so memory stays constant and strings
+ * that never repeat (UIDs, resourceVersions) only pass through without evicting, on their own, a string that
+ * repeats. Each slot's hash is kept
  * in a parallel array so a miss costs no visit to the cached string. Strings are immutable, so slots are read
  * and written without locks: a racing thread at worst misses (or reads a hash that belongs to another string,
  * which the character comparison catches) and makes its own copy.
@@ -53,17 +55,31 @@ final class SharedStringDeserializer extends StringDeserializer {
         for (int i = offset; i < offset + length; i++) {
             hash = 31 * hash + chars[i];
         }
-        int slot = (hash ^ (hash >>> 15)) & (SLOTS - 1);
-        if (HASHES[slot] == hash) {
-            String cached = TABLE[slot];
-            if (cached != null && matches(cached, chars, offset, length)) {
-                return cached;
-            }
+        int first = (hash ^ (hash >>> 15)) & (SLOTS - 2);
+        int second = first + 1;
+        String cached = lookUp(first, hash, chars, offset, length);
+        if (cached == null) {
+            cached = lookUp(second, hash, chars, offset, length);
+        }
+        if (cached != null) {
+            return cached;
         }
         String fresh = new String(chars, offset, length);
-        TABLE[slot] = fresh;
-        HASHES[slot] = hash;
+        // The newcomer takes the first place and pushes the string there to the second: a string stays until two
+        // more of its bucket arrive, so one unique string (a UID) decoded in between cannot evict a repeated one.
+        TABLE[second] = TABLE[first];
+        HASHES[second] = HASHES[first];
+        TABLE[first] = fresh;
+        HASHES[first] = hash;
         return fresh;
+    }
+
+    private static String lookUp(int slot, int hash, char[] chars, int offset, int length) {
+        if (HASHES[slot] != hash) {
+            return null;
+        }
+        String cached = TABLE[slot];
+        return cached != null && matches(cached, chars, offset, length) ? cached : null;
     }
 
     private static boolean matches(String s, char[] chars, int offset, int length) {

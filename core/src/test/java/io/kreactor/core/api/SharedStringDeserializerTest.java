@@ -69,6 +69,19 @@ class SharedStringDeserializerTest {
     }
 
     @Test
+    void aRepeatedStringOutlivesOneCollidingNewcomerButNotTwo() {
+        // "Xy", "YZ" and "Z;" have the same hash, so they share one bucket of two places
+        String repeated = SharedStringDeserializer.shared("Xy".toCharArray(), 0, 2);
+        assertThat(SharedStringDeserializer.shared("YZ".toCharArray(), 0, 2)).isEqualTo("YZ");
+
+        assertThat(SharedStringDeserializer.shared("Xy".toCharArray(), 0, 2)).isSameAs(repeated);
+
+        assertThat(SharedStringDeserializer.shared("Z;".toCharArray(), 0, 2)).isEqualTo("Z;");
+        assertThat(SharedStringDeserializer.shared("YZ".toCharArray(), 0, 2)).isEqualTo("YZ");
+        assertThat(SharedStringDeserializer.shared("Xy".toCharArray(), 0, 2)).isEqualTo("Xy").isNotSameAs(repeated);
+    }
+
+    @Test
     void nonStringTokensKeepJacksonsCoercionsAndNulls() throws Exception {
         Pod pod = MAPPER.readValue("{\"metadata\":{\"name\":42,\"namespace\":null,\"finalizers\":[true,\"x\"]}}", Pod.class);
 
