@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
@@ -20,9 +21,12 @@ import com.fasterxml.jackson.databind.util.ClassUtil;
  * deserializer, once, never per decoded object.
  *
  * <p>Jackson builds deserializers two ways, so there are two hooks. A bean deserializer that Jackson builds
- * itself passes through a {@link BeanDeserializerModifier}; it only overrides {@code modifyDeserializer}, so it
- * composes with Blackbird's modifier (which rewrites the builder's properties in {@code updateBuilder}) in either
- * registration order. A deserializer a class names with {@code @JsonDeserialize(using = ..)} — fabric8's
+ * itself passes through a {@link BeanDeserializerModifier}: in {@code updateBuilder} it gives the builder a
+ * {@link PresetInstantiator}, which creates objects without running their constructors when their type qualifies
+ * ({@link PresetFields}), and in {@code modifyDeserializer} it wraps the result. It composes with Blackbird's
+ * modifier in either registration order: Blackbird rewrites the builder's properties, and generates a creator
+ * only for an instantiator of Jackson's own class, so it leaves a preset one alone when it runs second, and the
+ * preset one wraps Blackbird's when it runs first. A deserializer a class names with {@code @JsonDeserialize(using = ..)} — fabric8's
  * {@code Quantity}, several in every Pod — skips the modifiers, so an annotation introspector, placed before
  * the mapper's own, answers for such classes with the named deserializer already wrapped — and wrapped once
  * more in a {@link SharedTextValueDeserializer}, since such classes are value types bound from strings. The
@@ -48,10 +52,16 @@ final class SharedEmptyCollectionsModule extends Module {
         context.insertAnnotationIntrospector(new Introspector());
     }
 
-    /** Wraps the bean deserializers Jackson builds. */
+    /** Creates model objects without their constructors, and wraps the bean deserializers Jackson builds. */
     static final class Modifier extends BeanDeserializerModifier {
 
         private static final long serialVersionUID = 1L;
+
+        @Override
+        public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription beanDesc,
+                                                     BeanDeserializerBuilder builder) {
+            return PresetInstantiator.install(beanDesc.getBeanClass(), builder);
+        }
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription beanDesc,

@@ -237,6 +237,7 @@ class SharedEmptyCollectionsModuleTest {
             BeanDeserializerBase bean = (BeanDeserializerBase) ((DelegatingDeserializer) deserializer).getDelegatee();
             assertThat(bean.properties()).toIterable()
                     .anySatisfy(p -> assertThat(p.getClass().getName()).startsWith("com.fasterxml.jackson.module.blackbird"));
+            assertThat(bean.getValueInstantiator()).isInstanceOf(PresetInstantiator.class);
 
             Pod pod = decode(mapper, POD.formatted("a"));
             assertThat(pod).isEqualTo(plain);
