@@ -55,7 +55,7 @@ public final class KubernetesJson {
      * string — fabric8's {@code Quantity}, {@code "250m"} — is one shared object per text
      * ({@link SharedTextValueDeserializer}); for the benchmark's Pods, with six quantities each, binding
      * allocates about a sixth less and a cached Pod holds about an eighth less. Objects of a plain data class
-     * whose constructor only sets constants and new empty collections (every fabric8 model class) are created
+     * whose constructor only sets constants and new empty collections (nearly every fabric8 model class) are created
      * without running it and given those values directly, the collections as the shared empty ones
      * ({@link PresetFields}): binding then no longer makes, and drops, a collection per list or map field of
      * every object — 9.8 against 6.3 KB allocated per benchmark Pod.

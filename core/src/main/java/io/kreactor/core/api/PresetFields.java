@@ -168,8 +168,10 @@ final class PresetFields {
     private static Constructor<?> blankConstructor(Class<?> type) throws ReflectiveOperationException {
         Class<?> factoryType = Class.forName("sun.reflect.ReflectionFactory");
         Object factory = factoryType.getMethod("getReflectionFactory").invoke(null);
-        Method forSerialization = factoryType.getMethod("newConstructorForSerialization", Class.class, Constructor.class);
-        Constructor<?> blank = (Constructor<?>) forSerialization.invoke(factory, type, Object.class.getDeclaredConstructor());
+        Method forSerialization = factoryType.getMethod("newConstructorForSerialization", Class.class,
+                Constructor.class);
+        Constructor<?> blank = (Constructor<?>) forSerialization.invoke(factory, type,
+                Object.class.getDeclaredConstructor());
         blank.setAccessible(true); // no access check, and no look-up of the caller, on every call
         return blank;
     }

@@ -26,13 +26,13 @@ import com.fasterxml.jackson.databind.util.ClassUtil;
  * ({@link PresetFields}), and in {@code modifyDeserializer} it wraps the result. It composes with Blackbird's
  * modifier in either registration order: Blackbird rewrites the builder's properties, and generates a creator
  * only for an instantiator of Jackson's own class, so it leaves a preset one alone when it runs second, and the
- * preset one wraps Blackbird's when it runs first. A deserializer a class names with {@code @JsonDeserialize(using = ..)} — fabric8's
- * {@code Quantity}, several in every Pod — skips the modifiers, so an annotation introspector, placed before
- * the mapper's own, answers for such classes with the named deserializer already wrapped — and wrapped once
- * more in a {@link SharedTextValueDeserializer}, since such classes are value types bound from strings. The
- * named class is instantiated the way Jackson does without a {@code HandlerInstantiator} (Kubernetes mappers set
- * none).
- * Strings, collections, maps and enums are never wrapped.
+ * preset one wraps Blackbird's when it runs first. A deserializer a class names with
+ * {@code @JsonDeserialize(using = ..)} — fabric8's {@code Quantity}, several in every Pod — skips the modifiers,
+ * so an annotation introspector, placed before the mapper's own, answers for such classes with the named
+ * deserializer already wrapped — and wrapped once more in a {@link SharedTextValueDeserializer}, since such
+ * classes are value types bound from strings. The named class is instantiated the way Jackson does without a
+ * {@code HandlerInstantiator} (Kubernetes mappers set none). Strings, collections, maps and enums are never
+ * wrapped.
  */
 final class SharedEmptyCollectionsModule extends Module {
 

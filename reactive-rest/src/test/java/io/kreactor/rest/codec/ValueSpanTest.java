@@ -37,7 +37,9 @@ class ValueSpanTest {
 
     @Test
     void aContainerClosedByTheOtherBracketIsReported() {
-        for (String json : List.of("{\"a\":[1,{\"b\":\"]}\"}]]", "[\"}\",{\"c\":[]}}", "{\"long string, long string\":1]")) {
+        List<String> mismatched = List.of("{\"a\":[1,{\"b\":\"]}\"}]]", "[\"}\",{\"c\":[]}}",
+                "{\"long string, long string\":1]");
+        for (String json : mismatched) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             Scanned scanned = scan(body, List.of(body.length));
 
