@@ -84,11 +84,12 @@ final class PresetFields {
             List<Object> values = new ArrayList<>();
             for (Field field : fields) {
                 Object value = field.get(first);
-                if (isDefault(field, value)) {
+                if (value == null || field.getType().isPrimitive()) {
+                    // a blank object holds null or zero; the probe below rejects a primitive set to anything else
                     continue;
                 }
                 Method set = type.getMethod(setterName(field), field.getType());
-                if (field.getType().isPrimitive() || value != field.get(second) || !isImmutable(value)
+                if (value != field.get(second) || !isImmutable(value)
                         || Modifier.isStatic(set.getModifiers()) || set.getReturnType() != void.class) {
                     return null;
                 }
@@ -128,23 +129,6 @@ final class PresetFields {
             }
         }
         return fields;
-    }
-
-    /**
-     * Whether {@code value} is what a blank instance holds in {@code field}: null, or a primitive's zero ({@code
-     * Double.equals} tells {@code -0.0} from {@code 0.0}). A primitive field with any other value disqualifies the
-     * type (none in the Kubernetes model has one).
-     */
-    private static boolean isDefault(Field field, Object value) {
-        Class<?> kind = field.getType();
-        if (!kind.isPrimitive()) {
-            return value == null;
-        }
-        Object zero = kind == boolean.class ? Boolean.FALSE : kind == char.class ? Character.valueOf((char) 0)
-                : kind == double.class ? Double.valueOf(0) : kind == float.class ? Float.valueOf(0)
-                : kind == long.class ? Long.valueOf(0) : kind == int.class ? Integer.valueOf(0)
-                : kind == short.class ? Short.valueOf((short) 0) : Byte.valueOf((byte) 0);
-        return zero.equals(value);
     }
 
     /** Primitive values (boxed afresh by each read) compare by value, references by identity. */

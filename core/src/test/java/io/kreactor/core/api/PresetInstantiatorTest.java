@@ -124,6 +124,28 @@ class PresetInstantiatorTest {
         }
     }
 
+    /** Like {@link Widget}, but with primitives: one left at zero, one the constructor sets. */
+    public static class Sized extends Widget {
+        private int replicas;
+        private double ratio = 0.5;
+
+        public int getReplicas() {
+            return replicas;
+        }
+
+        public void setReplicas(int replicas) {
+            this.replicas = replicas;
+        }
+
+        public double getRatio() {
+            return ratio;
+        }
+
+        public void setRatio(double ratio) {
+            this.ratio = ratio;
+        }
+    }
+
     /** Like {@link Widget}, but with a list that no setter can replace. */
     public static class ReadOnlyList extends Widget {
         private final List<String> history = new ArrayList<>();
@@ -191,6 +213,15 @@ class PresetInstantiatorTest {
         // Jackson fills a list without a setter through its getter: it must be the constructor's mutable list
         assertThat(list.getHistory()).containsExactly("created");
         assertThat(PresetFields.find(Widget.class)).isNotNull();
+    }
+
+    @Test
+    void aPrimitiveTheConstructorSetsToOtherThanZeroKeepsTheConstructor() throws Exception {
+        Sized sized = SHARING.readValue("{\"name\":\"a\",\"replicas\":2}", Sized.class);
+
+        assertThat(PresetFields.find(Sized.class)).isNull();
+        assertThat(sized.getRatio()).isEqualTo(0.5);
+        assertThat(sized.getReplicas()).isEqualTo(2);
     }
 
     @Test
