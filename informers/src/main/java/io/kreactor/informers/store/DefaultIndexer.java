@@ -193,16 +193,27 @@ final class DefaultIndexer<T> implements Indexer<T> {
     @Override
     public synchronized List<Change<T>> replace(Collection<T> objects) {
         Snapshot<T> old = snapshot;
-        Snapshot<T> next = build(objects);
-        List<Change<T>> changes = new ArrayList<>();
+        int n = objects.size();
+        // Each key is computed once: a relist of thousands of objects is applied while its watch is already
+        // delivering events, and the informer reports synced only after this returns.
+        List<String> keys = new ArrayList<>(n);
+        ConcurrentHashMap<String, T> items = new ConcurrentHashMap<>(n);
+        for (T o : objects) {
+            String key = keyOf(o);
+            keys.add(key);
+            items.put(key, o);
+        }
+        Snapshot<T> next = new Snapshot<>(items, buildIndices(items));
+        List<Change<T>> changes = new ArrayList<>(n);
         for (Map.Entry<String, T> e : old.items().entrySet()) {
-            if (!next.items().containsKey(e.getKey())) {
+            if (!items.containsKey(e.getKey())) {
                 changes.add(Change.tombstone(e.getValue()));
             }
         }
+        int i = 0;
         for (T o : objects) {
-            String key = keyOf(o);
-            if (next.items().get(key) != o) {
+            String key = keys.get(i++);
+            if (items.get(key) != o) {
                 continue; // a later object with the same key wins, as it does in the new snapshot
             }
             T before = old.items().get(key);
@@ -224,14 +235,35 @@ final class DefaultIndexer<T> implements Indexer<T> {
     }
 
     private Snapshot<T> build(Collection<T> objects) {
-        Snapshot<T> s = Snapshot.empty(indexers.keySet());
-        Map<String, T> byKey = new HashMap<>();
+        ConcurrentHashMap<String, T> items = new ConcurrentHashMap<>(objects.size());
         for (T o : objects) {
-            byKey.put(keyOf(o), o);
+            items.put(keyOf(o), o);
         }
-        s.items().putAll(byKey);
-        byKey.forEach((k, o) -> index(s, k, o));
-        return s;
+        return new Snapshot<>(items, buildIndices(items));
+    }
+
+    /**
+     * Every index over {@code items}, each key set made once at its final size: adding keys one at a time made
+     * the namespace index's set (all objects of a namespaced informer) grow by repeated rehashing.
+     */
+    private ConcurrentHashMap<String, ConcurrentHashMap<String, Set<String>>> buildIndices(Map<String, T> items) {
+        ConcurrentHashMap<String, ConcurrentHashMap<String, Set<String>>> indices = new ConcurrentHashMap<>();
+        indexers.forEach((name, fn) -> {
+            Map<String, List<String>> keysByValue = new HashMap<>();
+            items.forEach((key, o) -> {
+                for (String value : fn.values(o)) {
+                    keysByValue.computeIfAbsent(value, v -> new ArrayList<>()).add(key);
+                }
+            });
+            ConcurrentHashMap<String, Set<String>> index = new ConcurrentHashMap<>(keysByValue.size());
+            keysByValue.forEach((value, keys) -> {
+                Set<String> set = ConcurrentHashMap.newKeySet(keys.size());
+                set.addAll(keys);
+                index.put(value, set);
+            });
+            indices.put(name, index);
+        });
+        return indices;
     }
 
     private void index(Snapshot<T> s, String key, T object) {

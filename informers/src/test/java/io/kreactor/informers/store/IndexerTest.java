@@ -118,6 +118,39 @@ class IndexerTest {
     }
 
     @Test
+    void replaceBuildsEveryIndexThatLaterWritesKeepUpToDate() {
+        IndexFunction<JsonNode> byLabelValue = o -> List.copyOf(ACCESSOR.labels(o).values());
+        indexer.addIndexers(Map.of("labelValue", byLabelValue));
+
+        List<Change<JsonNode>> changes = indexer.replace(List.of(
+                obj("ns1", "a", "1", Map.of("app", "web", "tier", "front")),
+                obj("ns2", "a", "1", Map.of("app", "db")),
+                obj("ns1", "b", "1", Map.of("app", "web")),
+                obj("ns1", "a", "2", Map.of("app", "cache"))));
+
+        // a later object with the same key wins, and only it is reported
+        assertThat(changes).extracting(Change::type, c -> indexer.keyOf(c.newObject()), c -> c.newObject().path("metadata")
+                        .path("resourceVersion").asText())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DeltaType.ADDED, "ns2/a", "1"),
+                        org.assertj.core.groups.Tuple.tuple(DeltaType.ADDED, "ns1/b", "1"),
+                        org.assertj.core.groups.Tuple.tuple(DeltaType.ADDED, "ns1/a", "2"));
+        assertThat(indexer.indexKeys(Indexer.NAMESPACE_INDEX, "ns1")).containsExactlyInAnyOrder("ns1/a", "ns1/b");
+        assertThat(indexer.indexKeys(Indexer.NAMESPACE_INDEX, "ns2")).containsExactly("ns2/a");
+        assertThat(indexer.listIndexFuncValues("labelValue")).containsExactlyInAnyOrder("web", "db", "cache");
+        assertThat(indexer.indexKeys("labelValue", "web")).containsExactly("ns1/b");
+
+        indexer.upsert(obj("ns1", "c", "3", Map.of("app", "web")));
+        indexer.delete(obj("ns1", "b", "4"));
+        indexer.delete(obj("ns2", "a", "4"));
+
+        assertThat(indexer.indexKeys("labelValue", "web")).containsExactly("ns1/c");
+        assertThat(indexer.indexKeys(Indexer.NAMESPACE_INDEX, "ns1")).containsExactlyInAnyOrder("ns1/a", "ns1/c");
+        assertThat(indexer.listIndexFuncValues(Indexer.NAMESPACE_INDEX)).containsExactly("ns1");
+        assertThat(indexer.listIndexFuncValues("labelValue")).containsExactlyInAnyOrder("web", "cache");
+    }
+
+    @Test
     void applyTurnsADeleteOfAnUncachedObjectIntoADeletedChange() {
         List<Change<JsonNode>> changes = indexer.apply(new Delta<>(DeltaType.DELETED, obj("ns", "a", "4")));
 
