@@ -61,7 +61,7 @@ public final class KubernetesJson {
      * every object — 9.8 against 6.3 KB allocated per benchmark Pod.
      *
      * <p>The price is that {@code setAdditionalProperty}, or adding to an empty list of such an object throws
-     * {@link UnsupportedOperationException}, and binding takes about a fifth more CPU (every list and map property
+     * {@link UnsupportedOperationException}, and binding takes about a quarter more CPU (every list and map property
      * of every object is looked at), which an informer's cache gets back in garbage collection of a third fewer
      * objects: the module is for read-only
      * objects, such as an informer's cache, and {@link #mapper()} leaves it out. A copy made with a fabric8
